@@ -1,0 +1,257 @@
+//! The `vigia` command line: a thin shell over the core library.
+//!
+//! ```text
+//! vigia export --format geojson|csv [--date YYYY-MM-DD] [--tz ZONE] [FILE...]
+//! vigia extract [--format json|text] [--date YYYY-MM-DD] [--tz ZONE] FILE...
+//! vigia gazetteer check [DIR]
+//! vigia gazetteer geocode [--lang nl|en|es] TEXT
+//! ```
+//! Exit status: 0 success, 1 bad input (each problem on stderr as `path:line: message`),
+//! 2 usage error.
+use std::path::Path;
+use std::process::ExitCode;
+
+use jiff::civil::Date;
+use vigia::gazetteer::{self, Gazetteer, Matcher};
+use vigia::report::{Report, Supplied};
+use vigia::{Problem, bundle, export, extract};
+
+const USAGE: &str = "usage:
+  vigia export --format geojson|csv [--date YYYY-MM-DD] [--tz ZONE] [FILE...]
+  vigia extract [--format json|text] [--date YYYY-MM-DD] [--tz ZONE] [FILE...]
+  vigia gazetteer check [DIR]
+  vigia gazetteer geocode [--lang nl|en|es] TEXT";
+
+enum Failure {
+    Usage(String),
+    Input(Vec<Problem>),
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(out) => {
+            print!("{out}");
+            ExitCode::SUCCESS
+        }
+        Err(Failure::Usage(msg)) => {
+            eprintln!("vigia: {msg}\n{USAGE}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Input(problems)) => {
+            for p in problems {
+                eprintln!("{p}");
+            }
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Options shared by `export` and `extract`.
+struct Options {
+    format: Option<String>,
+    date: Option<Date>,
+    tz: Option<String>,
+    files: Vec<String>,
+}
+
+fn options(args: &[String]) -> Result<Options, Failure> {
+    let mut o = Options {
+        format: None,
+        date: None,
+        tz: None,
+        files: Vec::new(),
+    };
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let mut value = |name: &str| {
+            it.next()
+                .cloned()
+                .ok_or_else(|| Failure::Usage(format!("{name} needs a value")))
+        };
+        match a.as_str() {
+            "--format" => o.format = Some(value("--format")?),
+            "--date" => {
+                let v = value("--date")?;
+                o.date = Some(
+                    v.parse()
+                        .map_err(|_| Failure::Usage(format!("--date {v:?} is not YYYY-MM-DD")))?,
+                );
+            }
+            "--tz" => {
+                let v = value("--tz")?;
+                if jiff::tz::TimeZone::get(&v).is_err() {
+                    return Err(Failure::Usage(format!(
+                        "--tz {v:?} is not an IANA time zone"
+                    )));
+                }
+                o.tz = Some(v);
+            }
+            "-h" | "--help" => return Err(Failure::Usage("help".into())),
+            s if s.starts_with("--") => return Err(Failure::Usage(format!("unknown option {s}"))),
+            s => o.files.push(s.to_string()),
+        }
+    }
+    Ok(o)
+}
+
+fn run(args: &[String]) -> Result<String, Failure> {
+    match args.first().map(String::as_str) {
+        Some("export") => {
+            let o = options(&args[1..])?;
+            let (reports, events) = load(&o)?;
+            let rows = export::rows(&events, &bundle::gazetteer(), &reports);
+            match o.format.as_deref() {
+                Some("geojson") => Ok(export::geojson(&rows) + "\n"),
+                Some("csv") => export::csv(&rows)
+                    .map_err(|e| Failure::Input(vec![Problem::new("<stdout>", 1, e.to_string())])),
+                Some(f) => Err(Failure::Usage(format!(
+                    "unknown format {f:?} (geojson, csv)"
+                ))),
+                None => Err(Failure::Usage("export needs --format geojson|csv".into())),
+            }
+        }
+        Some("extract") => {
+            let o = options(&args[1..])?;
+            let (reports, events) = load(&o)?;
+            let rows = export::rows(&events, &bundle::gazetteer(), &reports);
+            match o.format.as_deref().unwrap_or("text") {
+                "json" => serde_json::to_string_pretty(&rows)
+                    .map(|s| s + "\n")
+                    .map_err(|e| Failure::Input(vec![Problem::new("<stdout>", 1, e.to_string())])),
+                "text" => Ok(rows
+                    .iter()
+                    .map(|r| {
+                        format!(
+                            "{}  {:<10} {:<12} {:<22} {}  «{}»\n",
+                            r.time_start,
+                            r.category,
+                            r.certainty,
+                            r.site_name,
+                            r.report_id,
+                            r.quote
+                        )
+                    })
+                    .collect()),
+                f => Err(Failure::Usage(format!("unknown format {f:?} (json, text)"))),
+            }
+        }
+        Some("gazetteer") => match args.get(1).map(String::as_str) {
+            Some("check") => {
+                let (path, text) = match args.get(2) {
+                    Some(dir) => {
+                        let path = Path::new(dir).join("sites.csv");
+                        let shown = path.display().to_string();
+                        let text = std::fs::read_to_string(&path).map_err(|e| {
+                            Failure::Input(vec![Problem::new(
+                                &shown,
+                                1,
+                                format!("cannot read: {e}"),
+                            )])
+                        })?;
+                        (shown, text)
+                    }
+                    None => (
+                        gazetteer::BUNDLED_PATH.to_string(),
+                        gazetteer::BUNDLED_CSV.to_string(),
+                    ),
+                };
+                let problems = gazetteer::check(&path, &text);
+                if problems.is_empty() {
+                    let (g, _) = Gazetteer::parse(&path, &text);
+                    Ok(format!("{path}: {} sites, no problems\n", g.sites.len()))
+                } else {
+                    Err(Failure::Input(problems))
+                }
+            }
+            Some("geocode") => {
+                let mut rest = &args[2..];
+                if rest.first().map(String::as_str) == Some("--lang") {
+                    let code = rest
+                        .get(1)
+                        .ok_or_else(|| Failure::Usage("--lang needs a value".into()))?;
+                    if vigia::Lang::parse(code).is_none() {
+                        return Err(Failure::Usage(format!(
+                            "--lang {code:?} is not nl, en or es"
+                        )));
+                    }
+                    rest = &rest[2..];
+                }
+                let text = rest.join(" ");
+                if text.is_empty() {
+                    return Err(Failure::Usage("geocode needs TEXT".into()));
+                }
+                let g = bundle::gazetteer();
+                let found: Vec<serde_json::Value> = Matcher::new(&g)
+                    .find(&text)
+                    .into_iter()
+                    .filter_map(|m| {
+                        let s = g.get(&m.site_id)?;
+                        Some(serde_json::json!({
+                            "site_id": s.id, "name": s.name, "kind": s.kind.as_str(), "lat": s.lat, "lon": s.lon,
+                            "start": m.start, "end": m.end, "matched": &text[m.start..m.end],
+                        }))
+                    })
+                    .collect();
+                serde_json::to_string_pretty(&found)
+                    .map(|s| s + "\n")
+                    .map_err(|e| Failure::Input(vec![Problem::new("<stdout>", 1, e.to_string())]))
+            }
+            _ => Err(Failure::Usage("gazetteer needs check or geocode".into())),
+        },
+        Some(other) => Err(Failure::Usage(format!("unknown command {other:?}"))),
+        None => Err(Failure::Usage("no command".into())),
+    }
+}
+
+/// Loads the given files (or the bundled reports) and extracts their events. Every bad
+/// file is reported; nothing is printed unless all files load.
+fn load(o: &Options) -> Result<(Vec<Report>, Vec<vigia::Event>), Failure> {
+    let reports = if o.files.is_empty() {
+        bundle::reports().map_err(|p| Failure::Input(vec![p]))?
+    } else {
+        let mut reports = Vec::new();
+        let mut problems = Vec::new();
+        for f in &o.files {
+            match read_report(f, o) {
+                Ok(r) => reports.push(r),
+                Err(p) => problems.push(p),
+            }
+        }
+        if !problems.is_empty() {
+            return Err(Failure::Input(problems));
+        }
+        reports
+    };
+    let events = extract::extract_all(&reports, &bundle::gazetteer());
+    Ok((reports, events))
+}
+
+fn read_report(file: &str, o: &Options) -> Result<Report, Problem> {
+    let path = Path::new(file);
+    let bytes = std::fs::read(path)
+        .map_err(|e| Problem::new(file, 1, format!("cannot read: {}", io_reason(&e))))?;
+    let id = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or(file)
+        .to_string();
+    let sidecar_path = path.with_extension("toml");
+    let sidecar = std::fs::read_to_string(&sidecar_path).ok();
+    let shown = sidecar_path.display().to_string();
+    let supplied = Supplied {
+        sidecar: sidecar.as_deref().map(|s| (shown.as_str(), s)),
+        date: o.date,
+        tz: o.tz.as_deref(),
+    };
+    Report::from_bytes(&id, file, &bytes, &supplied)
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        std::io::ErrorKind::IsADirectory => "is a directory".into(),
+        _ => e.to_string(),
+    }
+}

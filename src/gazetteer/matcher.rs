@@ -1,0 +1,206 @@
+//! Finds gazetteer places in text: case- and accent-insensitive, whole words, longest
+//! match wins ("haven van Caracas" is the port, not the city), byte spans into the
+//! original text. One Aho-Corasick automaton over every folded alias.
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use serde::Serialize;
+
+use super::Gazetteer;
+use crate::text::{Folded, at_word_bounds, fold};
+
+/// A place found in a text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Mention {
+    pub site_id: String,
+    /// Byte span in the original text.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The compiled matcher of a gazetteer.
+#[derive(Debug, Clone)]
+pub struct Matcher {
+    automaton: AhoCorasick,
+    /// For each pattern, the index of its site in the gazetteer.
+    site_of: Vec<usize>,
+    ids: Vec<String>,
+}
+
+impl Matcher {
+    pub fn new(gazetteer: &Gazetteer) -> Matcher {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut site_of = Vec::new();
+        for (i, site) in gazetteer.sites.iter().enumerate() {
+            let mut names: Vec<String> = std::iter::once(fold(&site.name))
+                .chain(site.aliases.iter().map(|(_, a)| fold(a)))
+                .collect();
+            names.sort();
+            names.dedup();
+            for n in names.into_iter().filter(|n| !n.is_empty()) {
+                if let Some(existing) = patterns.iter().position(|p| *p == n) {
+                    // The same alias on two sites: the first row wins (the check reports it).
+                    let _ = existing;
+                    continue;
+                }
+                patterns.push(n);
+                site_of.push(i);
+            }
+        }
+        // Standard semantics so that every candidate is seen; the longest whole-word
+        // candidates are chosen below.
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .unwrap_or_else(|e| panic!("gazetteer aliases do not compile: {e}"));
+        Matcher {
+            automaton,
+            site_of,
+            ids: gazetteer.sites.iter().map(|s| s.id.clone()).collect(),
+        }
+    }
+
+    /// Every place in `text`, in text order, non-overlapping, longest first.
+    ///
+    /// ```
+    /// use vigia::gazetteer::{Gazetteer, Matcher};
+    /// let g = Gazetteer::bundled();
+    /// let m = Matcher::new(&g);
+    /// let found = m.find("Nieuwe beelden van de aftermath in de haven van Caracas.");
+    /// assert_eq!(found[0].site_id, "port-la-guaira");
+    /// ```
+    pub fn find(&self, text: &str) -> Vec<Mention> {
+        let folded = Folded::new(text);
+        self.find_folded(&folded)
+    }
+
+    /// As [`Matcher::find`], on text folded once by the caller.
+    pub fn find_folded(&self, folded: &Folded) -> Vec<Mention> {
+        let hay = folded.text.as_str();
+        let mut candidates: Vec<(usize, usize, usize)> = self
+            .automaton
+            .find_overlapping_iter(hay)
+            .filter(|m| at_word_bounds(hay, m.start(), m.end()))
+            .map(|m| (m.start(), m.end(), self.site_of[m.pattern().as_usize()]))
+            .collect();
+        // Longest first, then leftmost; greedily keep those that do not overlap a kept one.
+        candidates.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
+        let mut kept: Vec<(usize, usize, usize)> = Vec::new();
+        for c in candidates {
+            if kept.iter().all(|k| c.1 <= k.0 || c.0 >= k.1) {
+                kept.push(c);
+            }
+        }
+        kept.sort_by_key(|k| k.0);
+        kept.into_iter()
+            .map(|(s, e, site)| {
+                let (start, end) = folded.original_span(s, e);
+                Mention {
+                    site_id: self.ids[site].clone(),
+                    start,
+                    end,
+                }
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(String, String)> {
+        let g = Gazetteer::bundled();
+        Matcher::new(&g)
+            .find(text)
+            .into_iter()
+            .map(|m| (m.site_id, text[m.start..m.end].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn alias_table() {
+        let rows: &[(&str, &str, &str, &str)] = &[
+            (
+                "nl port beats city",
+                "Nieuwe beelden in de haven van Caracas.",
+                "port-la-guaira",
+                "haven van Caracas",
+            ),
+            (
+                "nl base",
+                "bij militaire basis Fuerte Tiuna.",
+                "fuerte-tiuna",
+                "militaire basis Fuerte Tiuna",
+            ),
+            (
+                "nl air base word order",
+                "op de luchtmachtbasis La Carlota",
+                "la-carlota",
+                "luchtmachtbasis La Carlota",
+            ),
+            (
+                "es air base",
+                "en la Base Aérea Generalísimo Francisco de Miranda",
+                "la-carlota",
+                "Base Aérea Generalísimo Francisco de Miranda",
+            ),
+            (
+                "en official name",
+                "U.S. airstrikes targeting Generalísimo Francisco de Miranda Air Base in Caracas",
+                "la-carlota",
+                "Generalísimo Francisco de Miranda Air Base",
+            ),
+            (
+                "accents optional",
+                "la base aerea generalisimo francisco de miranda",
+                "la-carlota",
+                "base aerea generalisimo francisco de miranda",
+            ),
+            (
+                "case insensitive",
+                "HIGUEROTE AIRPORT",
+                "higuerote-airport",
+                "HIGUEROTE AIRPORT",
+            ),
+            (
+                "es sea",
+                "sobre el mar Caribe",
+                "caribbean-sea",
+                "mar Caribe",
+            ),
+            (
+                "nl sea",
+                "boven de Caraïbische Zee, nabij",
+                "caribbean-sea",
+                "Caraïbische Zee",
+            ),
+        ];
+        for (name, text, site, matched) in rows {
+            let f = found(text);
+            assert!(
+                f.iter().any(|(s, m)| s == site && m == matched),
+                "{name}: {text:?} gave {f:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn negatives() {
+        let rows: &[(&str, &str)] = &[
+            ("dutch adjective", "Venezolaanse bronnen bevestigen"),
+            ("spanish adjective", "el gobierno venezolano"),
+            ("inside a word", "Caracasweg en Higuerotes"),
+            ("partial name", "Tiuna alleen"),
+        ];
+        for (name, text) in rows {
+            assert_eq!(found(text), vec![], "{name}: {text:?}");
+        }
+    }
+
+    #[test]
+    fn spans_are_exact_and_ordered() {
+        let text = "Fuerte Tiuna gebombardeerd, Luchthaven El Hatillo aangevallen, Los Teques";
+        let f = found(text);
+        let ids: Vec<&str> = f.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(ids, ["fuerte-tiuna", "el-hatillo", "los-teques"]);
+    }
+}

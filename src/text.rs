@@ -1,0 +1,152 @@
+//! Text folding for matching: lower case, accents removed, with a map back to the
+//! original byte offsets so every match becomes an exact span of the source text.
+//! Depends on nothing else in the crate.
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// A folded copy of a text and the original byte offset of each folded byte.
+///
+/// ```
+/// let f = vigia::text::Folded::new("Mónica");
+/// assert_eq!(f.text, "monica");
+/// assert_eq!(f.original_span(0, 6), (0, 7));
+/// ```
+#[derive(Debug, Clone)]
+pub struct Folded {
+    pub text: String,
+    /// `offsets[i]` is the byte offset in the original text of folded byte `i`;
+    /// one extra entry holds the original length.
+    offsets: Vec<usize>,
+}
+
+impl Folded {
+    pub fn new(original: &str) -> Self {
+        let mut text = String::with_capacity(original.len());
+        let mut offsets = Vec::with_capacity(original.len() + 1);
+        let mut buf = [0u8; 4];
+        for (i, c) in original.char_indices() {
+            if c.is_ascii() {
+                text.push(c.to_ascii_lowercase());
+                offsets.push(i);
+                continue;
+            }
+            for d in fold_char(c) {
+                let s = d.encode_utf8(&mut buf);
+                text.push_str(s);
+                offsets.extend(std::iter::repeat_n(i, s.len()));
+            }
+        }
+        offsets.push(original.len());
+        Self { text, offsets }
+    }
+
+    /// Maps a folded byte range to the original byte range (start of the first char
+    /// to the end of the last one).
+    pub fn original_span(&self, start: usize, end: usize) -> (usize, usize) {
+        let s = self.offsets[start.min(self.offsets.len() - 1)];
+        let e = if end >= self.offsets.len() - 1 {
+            self.offsets[self.offsets.len() - 1]
+        } else {
+            // The original char that folded byte `end` comes from begins the next char,
+            // unless several folded bytes share it (then the span ends at that char's start).
+            self.offsets[end]
+        };
+        (s, e.max(s))
+    }
+}
+
+impl Folded {
+    /// The first folded byte that comes from original byte `original` or later.
+    pub fn folded_at(&self, original: usize) -> usize {
+        self.offsets.partition_point(|o| *o < original)
+    }
+}
+
+/// Folds one char: lower case, decomposed, combining marks dropped; typographic
+/// apostrophes and dashes become ASCII.
+fn fold_char(c: char) -> impl Iterator<Item = char> {
+    let mapped = match c {
+        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => Some('\''),
+        '\u{201C}' | '\u{201D}' | '\u{201E}' => Some('"'),
+        '\u{2010}'..='\u{2015}' => Some('-'),
+        '\u{00A0}' | '\u{2007}' | '\u{202F}' => Some(' '),
+        _ => None,
+    };
+    let lower: Vec<char> = match mapped {
+        Some(m) => vec![m],
+        None => c
+            .to_lowercase()
+            .collect::<String>()
+            .nfd()
+            .filter(|d| !is_combining_mark(*d))
+            .collect(),
+    };
+    lower.into_iter()
+}
+
+/// Folds a short string (an alias or a cue word) the same way as [`Folded::new`].
+pub fn fold(s: &str) -> String {
+    Folded::new(s).text
+}
+
+/// True if `c` continues a word (letters, digits, and the hyphen inside compounds is not).
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// True if the folded range `[start, end)` of `text` is bounded by non-word chars.
+pub fn at_word_bounds(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !is_word_char(c));
+    let after = text[end..].chars().next().is_none_or(|c| !is_word_char(c));
+    before && after
+}
+
+/// True if the folded range starts a word (its end may run into a longer word).
+pub fn at_word_start(text: &str, start: usize) -> bool {
+    text[..start]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !is_word_char(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_table() {
+        let rows: &[(&str, &str)] = &[
+            ("Caracas", "caracas"),
+            ("Generalísimo", "generalisimo"),
+            ("SANTA MÓNICA", "santa monica"),
+            ("Caraïbische", "caraibische"),
+            ("‘ze’", "'ze'"),
+            ("Peña", "pena"),
+        ];
+        for (input, want) in rows {
+            assert_eq!(fold(input), *want, "fold({input:?})");
+        }
+    }
+
+    #[test]
+    fn spans_map_back_to_original() {
+        let original = "de base aérea de La Carlota";
+        let f = Folded::new(original);
+        let at = f.text.find("la carlota").unwrap_or(0);
+        let (s, e) = f.original_span(at, at + "la carlota".len());
+        assert_eq!(&original[s..e], "La Carlota");
+        let at = f.text.find("aerea").unwrap_or(0);
+        let (s, e) = f.original_span(at, at + 5);
+        assert_eq!(&original[s..e], "aérea");
+    }
+
+    #[test]
+    fn word_bounds() {
+        assert!(at_word_bounds("in caracas.", 3, 10));
+        assert!(!at_word_bounds("venezolaanse", 0, 9));
+        assert!(at_word_start("de luchtaanvallen", 3));
+    }
+}
