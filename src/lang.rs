@@ -65,6 +65,7 @@ impl std::fmt::Display for Lang {
 #[derive(Debug, Deserialize)]
 struct RawLexicon {
     months: Vec<String>,
+    months_capitalized: bool,
     months_short: Vec<String>,
     weekdays: Vec<String>,
     relative_days: BTreeMap<String, i32>,
@@ -99,6 +100,7 @@ impl Cue {
 #[derive(Debug)]
 pub struct Lexicon {
     pub months: Vec<String>,
+    pub months_capitalized: bool,
     pub months_short: Vec<String>,
     pub weekdays: Vec<String>,
     pub relative_days: Vec<(String, i32)>,
@@ -131,6 +133,7 @@ impl Lexicon {
         }
         Ok(Lexicon {
             months: folds(raw.months),
+            months_capitalized: raw.months_capitalized,
             months_short: folds(raw.months_short),
             weekdays: folds(raw.weekdays),
             relative_days: raw
@@ -154,7 +157,7 @@ impl Lexicon {
 ///
 /// ```
 /// use vigia::Lang;
-/// assert_eq!(vigia::lang::detect("De aanval op de basis was gisteren."), Lang::Nl);
+/// assert_eq!(vigia::lang::detect("De aanval op de basis van het leger was gisteren."), Lang::Nl);
 /// assert_eq!(vigia::lang::detect("El ataque contra la base fue ayer."), Lang::Es);
 /// assert_eq!(vigia::lang::detect("The strike on the base was yesterday."), Lang::En);
 /// ```

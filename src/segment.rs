@@ -56,15 +56,15 @@ pub fn segments(report: &Report) -> Vec<Segment> {
         if line.trim().is_empty() {
             continue;
         }
-        if n == 0 {
-            if let Some((s, e)) = report.headline {
-                out.push(Segment {
-                    kind: SegmentKind::Headline,
-                    start: s,
-                    end: e,
-                });
-                continue;
-            }
+        if n == 0
+            && let Some((s, e)) = report.headline
+        {
+            out.push(Segment {
+                kind: SegmentKind::Headline,
+                start: s,
+                end: e,
+            });
+            continue;
         }
         let lead = line.len() - line.trim_start().len();
         let (start, end) = (line_start + lead, line_start + line.len());

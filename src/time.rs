@@ -125,6 +125,8 @@ struct Token<'a> {
     text: &'a str,
     start: usize,
     end: usize,
+    /// The original word begins with a capital letter.
+    upper: bool,
 }
 
 fn tokens(folded: &str) -> Vec<Token<'_>> {
@@ -140,6 +142,7 @@ fn tokens(folded: &str) -> Vec<Token<'_>> {
                     text: &folded[s..i],
                     start: s,
                     end: i,
+                    upper: false,
                 });
                 start = None;
             }
@@ -151,6 +154,7 @@ fn tokens(folded: &str) -> Vec<Token<'_>> {
             text: &folded[s..],
             start: s,
             end: folded.len(),
+            upper: false,
         });
     }
     out
@@ -212,7 +216,11 @@ const ZONES: &[(&str, &str)] = &[
 /// ```
 pub fn find(text: &str, anchor: &Anchor) -> Vec<TimeMention> {
     let folded = Folded::new(text);
-    let toks = tokens(&folded.text);
+    let mut toks = tokens(&folded.text);
+    for t in &mut toks {
+        let (s, _) = folded.original_span(t.start, t.end);
+        t.upper = text[s..].chars().next().is_some_and(char::is_uppercase);
+    }
     let mut langs = vec![anchor.lang];
     langs.extend(Lang::ALL.into_iter().filter(|l| *l != anchor.lang));
     let mut out: Vec<(usize, usize, EventTime)> = Vec::new();
@@ -275,7 +283,8 @@ fn date_at(
         if joiner(k) {
             k += 1;
         }
-        if let Some(month) = t(k).and_then(|w| month_of(lex, w)) {
+        let named = !lex.months_capitalized && toks.get(i + k).is_some_and(|t| t.upper);
+        if let Some(month) = t(k).and_then(|w| month_of(lex, w)).filter(|_| !named) {
             k += 1;
             let mut year_k = k;
             if joiner(year_k) {
@@ -293,20 +302,16 @@ fn date_at(
         }
     }
     // month day [year]
-    if let Some(month) = t(0)
+    let month = t(0)
         .and_then(|w| lex.months.iter().position(|m| m == w))
-        .map(|m| m as i8 + 1)
-    {
-        if let Some(day) = t(1).and_then(|w| number(w, 31)) {
-            if let Some(year) = t(2).and_then(|w| number(w, 2100)).filter(|y| *y >= 1900) {
-                return Date::new(year as i16, month, day as i8)
-                    .ok()
-                    .map(|d| (3, d, true));
-            }
-            return infer_year(month, day as i8, published).map(|d| (2, d, false));
-        }
+        .map(|m| m as i8 + 1)?;
+    let day = t(1).and_then(|w| number(w, 31))?;
+    if let Some(year) = t(2).and_then(|w| number(w, 2100)).filter(|y| *y >= 1900) {
+        return Date::new(year as i16, month, day as i8)
+            .ok()
+            .map(|d| (3, d, true));
     }
-    None
+    infer_year(month, day as i8, published).map(|d| (2, d, false))
 }
 
 /// A month (and optional year) at token `i`: "juni 2025", "september".

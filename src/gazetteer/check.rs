@@ -11,6 +11,7 @@ pub fn check(path: &str, csv_text: &str) -> Vec<Problem> {
     let (g, mut problems) = Gazetteer::parse(path, csv_text);
     let mut first_line: HashMap<&str, usize> = HashMap::new();
     let mut alias_owner: HashMap<String, (&str, usize)> = HashMap::new();
+    let mut duplicates = Vec::new();
     for site in &g.sites {
         if let Some(line) = first_line.get(site.id.as_str()) {
             problems.push(Problem::new(
@@ -18,6 +19,7 @@ pub fn check(path: &str, csv_text: &str) -> Vec<Problem> {
                 site.line,
                 format!("duplicate id {:?} (first on line {line})", site.id),
             ));
+            duplicates.push(site.line);
             continue;
         }
         first_line.insert(&site.id, site.line);
@@ -53,7 +55,8 @@ pub fn check(path: &str, csv_text: &str) -> Vec<Problem> {
             }
         }
     }
-    for site in &g.sites {
+    // A duplicate row has its one problem already; its other fields are not checked.
+    for site in g.sites.iter().filter(|s| !duplicates.contains(&s.line)) {
         let Some(parent_id) = &site.parent else {
             continue;
         };

@@ -1,0 +1,165 @@
+//! The root: builds the corpus, holds the one `State`, wires global keys and the
+//! basemap download.
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::{EventList, MapView, SitePanel, TimeBar};
+use crate::model::{Action, Corpus, State};
+
+/// The app. Builds the corpus from the bundled reports with the core library.
+#[function_component(App)]
+pub fn app() -> Html {
+    let corpus = use_state(|| Corpus::bundled().map(Rc::new));
+    match &*corpus {
+        Ok(c) => html! { <Main corpus={c.clone()} /> },
+        Err(e) => {
+            html! { <p role="alert" class="fatal">{ format!("Vigía could not read its bundled data: {e}") }</p> }
+        }
+    }
+}
+
+#[derive(Properties, Clone)]
+pub struct MainProps {
+    pub corpus: Rc<Corpus>,
+}
+
+impl PartialEq for MainProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.corpus, &other.corpus)
+    }
+}
+
+/// The page once the corpus is ready.
+#[function_component(Main)]
+pub fn main_view(props: &MainProps) -> Html {
+    let state = use_reducer({
+        let corpus = props.corpus.clone();
+        move || State::new(corpus)
+    });
+    let dispatch: Callback<Action> = {
+        let state = state.clone();
+        Callback::from(move |a| state.dispatch(a))
+    };
+
+    #[cfg(target_arch = "wasm32")]
+    {
+        let d = dispatch.clone();
+        use_effect_with((), move |_| {
+            web::load_basemap(d.clone());
+            web::on_escape(d)
+        });
+        let selected = state.selected.clone();
+        use_effect_with(selected, |selected| {
+            web::focus_after_selection(selected.as_deref());
+        });
+    }
+
+    let in_window = state.corpus.sites_in_window(state.time, state.window);
+    html! {
+        <div class="app">
+            <header class="top">
+                <h1>{ "Vigía" }</h1>
+                <p class="tagline">{ "News reports on the Venezuela crisis, mapped through time. Every marker cites its reports word for word." }</p>
+            </header>
+            <main class="stage">
+                <MapView state={(*state).clone()} in_window={Rc::new(in_window.clone())} dispatch={dispatch.clone()} />
+                if let Some(site) = state.selected.clone() {
+                    <SitePanel corpus={state.corpus.clone()} site_id={site} time={state.time} window={state.window} dispatch={dispatch.clone()} />
+                }
+            </main>
+            <TimeBar corpus={state.corpus.clone()} time={state.time} window={state.window} events_in_window={in_window.values().map(Vec::len).sum::<usize>()} sites_in_window={in_window.len()} dispatch={dispatch.clone()} />
+            <EventList corpus={state.corpus.clone()} in_window={Rc::new(in_window)} open={state.list_open} dispatch={dispatch} />
+        </div>
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+mod web {
+    //! Browser glue: the basemap download, the document-wide Escape key, focus.
+    use std::rc::Rc;
+
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::prelude::Closure;
+    use wasm_bindgen_futures::JsFuture;
+    use yew::Callback;
+
+    use crate::model::Action;
+
+    pub fn load_basemap(dispatch: Callback<Action>) {
+        wasm_bindgen_futures::spawn_local(async move {
+            let Some(window) = web_sys::window() else {
+                return;
+            };
+            let text = async {
+                let resp: web_sys::Response =
+                    JsFuture::from(window.fetch_with_str("basemap/region.json"))
+                        .await
+                        .ok()?
+                        .dyn_into()
+                        .ok()?;
+                if !resp.ok() {
+                    return None;
+                }
+                JsFuture::from(resp.text().ok()?).await.ok()?.as_string()
+            }
+            .await;
+            match text.map(|t| vigia::basemap::Basemap::parse(&t)) {
+                Some(Ok(b)) => dispatch.emit(Action::BasemapLoaded(Rc::new(b))),
+                Some(Err(e)) => web_sys::console::warn_1(&e.into()),
+                None => web_sys::console::warn_1(&"basemap/region.json could not be loaded".into()),
+            }
+        });
+    }
+
+    /// Escape anywhere closes the panel; returns the listener's cleanup.
+    pub fn on_escape(dispatch: Callback<Action>) -> impl FnOnce() {
+        let cb =
+            Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |e: web_sys::KeyboardEvent| {
+                if e.key() == "Escape" {
+                    dispatch.emit(Action::Close);
+                }
+            });
+        let doc = web_sys::window().and_then(|w| w.document());
+        if let Some(d) = &doc {
+            let _ = d.add_event_listener_with_callback("keydown", cb.as_ref().unchecked_ref());
+        }
+        move || {
+            if let Some(d) = doc {
+                let _ =
+                    d.remove_event_listener_with_callback("keydown", cb.as_ref().unchecked_ref());
+            }
+            drop(cb);
+        }
+    }
+
+    thread_local! {
+        static LAST: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+    }
+
+    /// Opening a panel focuses it; closing returns focus to the site's marker.
+    pub fn focus_after_selection(selected: Option<&str>) {
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let focus = |id: &str| {
+            if let Some(el) = doc
+                .get_element_by_id(id)
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = el.focus();
+            }
+        };
+        match selected {
+            Some(site) => {
+                focus("site-panel-close");
+                LAST.with(|l| *l.borrow_mut() = Some(site.to_string()));
+            }
+            None => {
+                if let Some(site) = LAST.with(|l| l.borrow_mut().take()) {
+                    focus(&format!("marker-{site}"));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,339 @@
+//! The map: the embedded basemap drawn as one SVG layer, area sites as translucent
+//! extents, and one HTML button per site with events in the window (so every marker is
+//! keyboard-focusable and named by its site). Wheel, drag, +/−, arrows and 0 move the view.
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use vigia::basemap::path_data;
+use vigia::{Category, SiteKind};
+use yew::prelude::*;
+
+use super::{Dispatch, category_colour};
+use crate::model::{Action, MAP_H, MAP_W, State};
+
+#[derive(Properties, Clone, PartialEq)]
+pub struct MapProps {
+    pub state: State,
+    /// Event indices per site id in the current window.
+    pub in_window: Rc<BTreeMap<String, Vec<usize>>>,
+    pub dispatch: Dispatch,
+}
+
+/// A marker ready to draw.
+struct Marker {
+    id: String,
+    name: String,
+    x: f64,
+    y: f64,
+    kind: SiteKind,
+    extent_px: f64,
+    count: usize,
+    reports: usize,
+    category: Category,
+    /// Whether its name fits beside it without covering another label or dot.
+    labelled: bool,
+}
+
+/// Dot size in map units for a number of events.
+fn dot_size(count: usize) -> f64 {
+    (8.0 + 4.0 * (count as f64).sqrt()).min(26.0)
+}
+
+/// Marks which markers get a visible label: busiest first, a label is shown only where
+/// its box touches no shown label and no other marker's dot.
+fn place_labels(markers: &mut [Marker]) {
+    type Box4 = (f64, f64, f64, f64);
+    let hits = |a: &Box4, b: &Box4| a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3;
+    let dots: Vec<Box4> = markers
+        .iter()
+        .map(|m| {
+            let r = dot_size(m.count) / 2.0;
+            (m.x - r, m.y - r, m.x + r, m.y + r)
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..markers.len()).collect();
+    order.sort_by_key(|i| {
+        (
+            std::cmp::Reverse(markers[*i].count),
+            markers[*i].kind.is_area(),
+        )
+    });
+    let mut placed: Vec<Box4> = Vec::new();
+    for i in order {
+        let m = &markers[i];
+        let x0 = m.x + dot_size(m.count) / 2.0 + 3.0;
+        let label = (
+            x0,
+            m.y - 8.0,
+            x0 + 7.0 * m.name.chars().count() as f64,
+            m.y + 8.0,
+        );
+        let clear = placed.iter().all(|p| !hits(p, &label))
+            && dots
+                .iter()
+                .enumerate()
+                .all(|(k, d)| k == i || !hits(d, &label));
+        markers[i].labelled = clear;
+        if clear {
+            placed.push(label);
+        }
+    }
+}
+
+#[function_component(MapView)]
+pub fn map_view(props: &MapProps) -> Html {
+    let s = &props.state;
+    let view = s.viewport;
+    let corpus = &s.corpus;
+    let surface = use_node_ref();
+    let drag: Rc<RefCell<Option<(f64, f64)>>> = use_mut_ref(|| None);
+
+    let mut markers: Vec<Marker> = props
+        .in_window
+        .iter()
+        .filter_map(|(id, idx)| {
+            let site = corpus.gazetteer.get(id)?;
+            let (x, y) = view.to_screen(site.lon, site.lat);
+            let mut reports: Vec<&str> = idx
+                .iter()
+                .map(|i| corpus.events[*i].report_id.as_str())
+                .collect();
+            reports.sort_unstable();
+            reports.dedup();
+            let category = idx
+                .iter()
+                .map(|i| corpus.events[*i].category)
+                .min()
+                .unwrap_or(Category::Other);
+            Some(Marker {
+                id: id.clone(),
+                name: site.name.clone(),
+                x,
+                y,
+                kind: site.kind,
+                extent_px: site.radius_km / view.km_per_pixel(),
+                count: idx.len(),
+                reports: reports.len(),
+                category,
+                labelled: false,
+            })
+        })
+        .collect();
+    place_labels(&mut markers);
+    // Areas first (largest first), then points west to east: the DOM order is the map order.
+    markers.sort_by(|a, b| {
+        (a.kind == SiteKind::Point)
+            .cmp(&(b.kind == SiteKind::Point))
+            .then(b.extent_px.total_cmp(&a.extent_px))
+            .then(a.x.total_cmp(&b.x))
+    });
+
+    let basemap = s.basemap.as_ref().map(|b| {
+        b.countries
+            .iter()
+            .map(|c| {
+                let ve = c.name == "Venezuela";
+                html! { <path class={classes!("land", ve.then_some("land-focus"))} d={path_data(c, &view)} /> }
+            })
+            .collect::<Html>()
+    });
+    let country_labels = s.basemap.as_ref().map(|b| {
+        b.countries
+            .iter()
+            .filter(|c| ["Venezuela", "Colombia", "Guyana", "Brazil", "Cuba", "Trinidad and Tobago", "Puerto Rico", "Dominican Rep.", "Haiti", "Jamaica", "Panama", "Curaçao", "Aruba"].contains(&c.name.as_str()))
+            .map(|c| {
+                let (x, y) = view.to_screen(c.label[0], c.label[1]);
+                html! { <text class="country-label" x={format!("{x:.0}")} y={format!("{y:.0}")}>{ c.name.clone() }</text> }
+            })
+            .collect::<Html>()
+    });
+    let extents = markers
+        .iter()
+        .filter(|m| m.kind.is_area())
+        .map(|m| {
+            let r = m.extent_px.clamp(8.0, 400.0);
+            html! { <circle class="extent" cx={format!("{:.1}", m.x)} cy={format!("{:.1}", m.y)} r={format!("{r:.1}")} style={format!("fill:{0};stroke:{0}", category_colour(m.category))} /> }
+        })
+        .collect::<Html>();
+
+    let to_local = {
+        let surface = surface.clone();
+        move |cx: f64, cy: f64| -> (f64, f64) {
+            #[cfg(target_arch = "wasm32")]
+            if let Some(el) = surface.cast::<web_sys::Element>() {
+                let r = el.get_bounding_client_rect();
+                if r.width() > 0.0 && r.height() > 0.0 {
+                    return (
+                        (cx - r.left()) / r.width() * MAP_W,
+                        (cy - r.top()) / r.height() * MAP_H,
+                    );
+                }
+            }
+            let _ = &surface;
+            (cx, cy)
+        }
+    };
+    let scale_of = {
+        let surface = surface.clone();
+        move || -> f64 {
+            #[cfg(target_arch = "wasm32")]
+            if let Some(el) = surface.cast::<web_sys::Element>() {
+                let w = el.get_bounding_client_rect().width();
+                if w > 0.0 {
+                    return MAP_W / w;
+                }
+            }
+            let _ = &surface;
+            1.0
+        }
+    };
+    let onwheel = {
+        let d = props.dispatch.clone();
+        let to_local = to_local.clone();
+        Callback::from(move |e: WheelEvent| {
+            e.prevent_default();
+            let (x, y) = to_local(f64::from(e.client_x()), f64::from(e.client_y()));
+            d.emit(Action::Zoom {
+                delta: if e.delta_y() < 0.0 { 0.5 } else { -0.5 },
+                x,
+                y,
+            });
+        })
+    };
+    let onpointerdown = {
+        let drag = drag.clone();
+        Callback::from(move |e: PointerEvent| {
+            if e.button() == 0 {
+                *drag.borrow_mut() = Some((f64::from(e.client_x()), f64::from(e.client_y())));
+            }
+        })
+    };
+    let onpointermove = {
+        let drag = drag.clone();
+        let d = props.dispatch.clone();
+        let scale_of = scale_of.clone();
+        Callback::from(move |e: PointerEvent| {
+            let mut g = drag.borrow_mut();
+            if let Some((x0, y0)) = *g {
+                let (x, y) = (f64::from(e.client_x()), f64::from(e.client_y()));
+                if (x - x0).abs() + (y - y0).abs() >= 2.0 {
+                    let k = scale_of();
+                    d.emit(Action::Pan {
+                        dx: (x - x0) * k,
+                        dy: (y - y0) * k,
+                    });
+                    *g = Some((x, y));
+                }
+            }
+        })
+    };
+    let onpointerup = {
+        let drag = drag.clone();
+        Callback::from(move |_: PointerEvent| *drag.borrow_mut() = None)
+    };
+    let onkeydown = {
+        let d = props.dispatch.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let action = match e.key().as_str() {
+                "+" | "=" => Action::Zoom {
+                    delta: 1.0,
+                    x: MAP_W / 2.0,
+                    y: MAP_H / 2.0,
+                },
+                "-" | "_" => Action::Zoom {
+                    delta: -1.0,
+                    x: MAP_W / 2.0,
+                    y: MAP_H / 2.0,
+                },
+                "ArrowLeft" => Action::Pan { dx: 80.0, dy: 0.0 },
+                "ArrowRight" => Action::Pan { dx: -80.0, dy: 0.0 },
+                "ArrowUp" => Action::Pan { dx: 0.0, dy: 80.0 },
+                "ArrowDown" => Action::Pan { dx: 0.0, dy: -80.0 },
+                "0" => Action::ResetView,
+                _ => return,
+            };
+            e.prevent_default();
+            d.emit(action);
+        })
+    };
+    let zoom_button = |delta: f64, label: &'static str, text: &'static str| {
+        let d = props.dispatch.clone();
+        html! { <button class="zoom" aria-label={label} title={label} onclick={Callback::from(move |_| d.emit(Action::Zoom { delta, x: MAP_W / 2.0, y: MAP_H / 2.0 }))}>{ text }</button> }
+    };
+    let reset = {
+        let d = props.dispatch.clone();
+        Callback::from(move |_| d.emit(Action::ResetView))
+    };
+
+    // Scale bar: a round number of km near 120 px.
+    let km_px = view.km_per_pixel();
+    let target = km_px * 120.0;
+    let step = [
+        1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0, 1000.0, 2000.0,
+    ]
+    .into_iter()
+    .rfind(|k| *k <= target)
+    .unwrap_or(1.0);
+    let bar_px = step / km_px;
+
+    html! {
+        <div class="map" role="group" aria-label="Map" aria-describedby="map-help">
+            <p id="map-help" class="visually-hidden">{ "Map of the sites with events in the selected time window. Tab to a site and press Enter to read its reports. With the map focused: plus and minus zoom, arrow keys pan, 0 resets the view." }</p>
+            <div class="surface" ref={surface} tabindex="0" aria-label="Map view" {onwheel} {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointerleave={onpointerup} {onkeydown}>
+                <svg class="layer" viewBox={format!("0 0 {MAP_W} {MAP_H}")} aria-hidden="true" focusable="false">
+                    <rect class="sea" x="0" y="0" width={MAP_W.to_string()} height={MAP_H.to_string()} />
+                    { basemap.unwrap_or_default() }
+                    { country_labels.unwrap_or_default() }
+                    { extents }
+                </svg>
+                { for markers.iter().map(|m| marker(m, &props.dispatch, s.selected.as_deref() == Some(m.id.as_str()))) }
+            </div>
+            <div class="map-controls">
+                { zoom_button(1.0, "Zoom in", "+") }
+                { zoom_button(-1.0, "Zoom out", "−") }
+                <button class="zoom" aria-label="Reset view" title="Reset view" onclick={reset}>{ "⌂" }</button>
+            </div>
+            <div class="scale" aria-hidden="true">
+                <span class="scale-bar" style={format!("width:{:.1}%", bar_px / MAP_W * 100.0)}></span>
+                <span>{ format!("{step:.0} km") }</span>
+            </div>
+            <p class="attribution">
+                { "Basemap: Made with Natural Earth (public domain). Sites: GeoNames (CC BY 4.0), airportsdata (MIT), Wikipedia (CC BY-SA 4.0)." }
+            </p>
+        </div>
+    }
+}
+
+fn marker(m: &Marker, dispatch: &Dispatch, selected: bool) -> Html {
+    let open = {
+        let d = dispatch.clone();
+        let id = m.id.clone();
+        Callback::from(move |_: MouseEvent| d.emit(Action::Select(id.clone())))
+    };
+    let label = format!(
+        "{}, {} {}, {} {}",
+        m.name,
+        m.count,
+        if m.count == 1 { "event" } else { "events" },
+        m.reports,
+        if m.reports == 1 { "report" } else { "reports" }
+    );
+    let inside = (-20.0..MAP_W + 20.0).contains(&m.x) && (-20.0..MAP_H + 20.0).contains(&m.y);
+    let size = dot_size(m.count);
+    html! {
+        <button
+            id={format!("marker-{}", m.id)}
+            class={classes!("marker", m.kind.is_area().then_some("area"), selected.then_some("selected"), (!inside).then_some("offscreen"), (!m.labelled).then_some("unlabelled"))}
+            style={format!("left:{:.3}%;top:{:.3}%;--size:{size:.0}px;--colour:{}", m.x / MAP_W * 100.0, m.y / MAP_H * 100.0, category_colour(m.category))}
+            aria-label={label.clone()}
+            aria-expanded={if selected { "true" } else { "false" }}
+            aria-controls="site-panel"
+            title={label}
+            onclick={open}
+        >
+            <span class="dot" aria-hidden="true"></span>
+            <span class="name" aria-hidden="true">{ m.name.clone() }</span>
+        </button>
+    }
+}

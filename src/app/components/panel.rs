@@ -1,0 +1,99 @@
+//! The site panel: the site, its sourced coordinates, and every citation — quote as
+//! text, report title, publication date (flagging an editor's date), event time and how
+//! it was derived, category and certainty.
+use std::rc::Rc;
+
+use jiff::{SignedDuration, Timestamp};
+use vigia::DateSource;
+use yew::prelude::*;
+
+use super::{Dispatch, category_colour};
+use crate::model::{Action, Corpus, format_utc};
+
+#[derive(Properties, Clone)]
+pub struct PanelProps {
+    pub corpus: Rc<Corpus>,
+    pub site_id: String,
+    pub time: Timestamp,
+    pub window: SignedDuration,
+    pub dispatch: Dispatch,
+}
+
+impl PartialEq for PanelProps {
+    fn eq(&self, o: &Self) -> bool {
+        Rc::ptr_eq(&self.corpus, &o.corpus)
+            && self.site_id == o.site_id
+            && self.time == o.time
+            && self.window == o.window
+            && self.dispatch == o.dispatch
+    }
+}
+
+#[function_component(SitePanel)]
+pub fn site_panel(p: &PanelProps) -> Html {
+    let corpus = &p.corpus;
+    let Some(site) = corpus.gazetteer.get(&p.site_id) else {
+        return html! {};
+    };
+    let close = {
+        let d = p.dispatch.clone();
+        Callback::from(move |_| d.emit(Action::Close))
+    };
+    let parents: Vec<String> = corpus
+        .gazetteer
+        .ancestors(site)
+        .map(|a| a.name.clone())
+        .collect();
+    let mut aliases: Vec<&str> = site
+        .aliases
+        .iter()
+        .map(|(_, a)| a.as_str())
+        .filter(|a| *a != site.name)
+        .collect();
+    aliases.sort_unstable();
+    aliases.dedup();
+    let window_start = p.time.checked_sub(p.window).unwrap_or(p.time);
+    let events = corpus.events_at(&site.id);
+    let citations = events.iter().map(|i| {
+        let e = &corpus.events[*i];
+        let report = corpus.report(&e.report_id);
+        let in_window = e.time.start <= p.time && e.time.end > window_start;
+        let (title, published, editor) = report.map_or((String::new(), String::new(), false), |r| {
+            (r.meta.title.clone(), r.meta.published.to_string(), r.meta.date_source == DateSource::Editor)
+        });
+        html! {
+            <li class={classes!("citation", in_window.then_some("in-window"))}>
+                <p class="meta">
+                    <span class="badge" style={format!("--colour:{}", category_colour(e.category))}>{ e.category.as_str() }</span>
+                    <span class={classes!("badge", "certainty", e.certainty.as_str())}>{ e.certainty.as_str() }</span>
+                    <time datetime={e.time.start.to_string()}>{ format_utc(e.time.start) }</time>
+                    <span class="precision">{ format!(" · {} precision", e.time.precision) }</span>
+                </p>
+                <blockquote class="quote" lang={report.map(|r| r.meta.language.code()).unwrap_or("und")}>{ corpus.quote(e) }</blockquote>
+                <p class="source">
+                    <cite>{ title }</cite>
+                    { format!(" · published {published}") }
+                    if editor { <span class="editor-date" title="The report carries no date; an editor supplied it.">{ " (date supplied by an editor)" }</span> }
+                </p>
+                <p class="resolved">{ format!("Time: {}", e.time.resolved) }</p>
+            </li>
+        }
+    });
+    html! {
+        <section id="site-panel" class="panel" role="region" aria-label={site.name.clone()}>
+            <header>
+                <h2>{ site.name.clone() }</h2>
+                <button id="site-panel-close" class="close" aria-label="Close" title="Close (Escape)" onclick={close}>{ "×" }</button>
+            </header>
+            <p class="site-meta">
+                { format!("{} · {:.4}, {:.4}", site.kind.as_str(), site.lat, site.lon) }
+                if !parents.is_empty() { { format!(" · in {}", parents.join(", ")) } }
+            </p>
+            if !aliases.is_empty() { <p class="aliases">{ format!("Also: {}", aliases.join(" · ")) }</p> }
+            <p class="site-source">{ format!("Coordinates: {} ({})", site.source, site.licence) }</p>
+            if !site.note.is_empty() { <p class="site-note">{ site.note.clone() }</p> }
+            <h3>{ format!("{} {} from the reports", events.len(), if events.len() == 1 { "citation" } else { "citations" }) }</h3>
+            <ol class="citations">{ for citations }</ol>
+        </section>
+    }
+}

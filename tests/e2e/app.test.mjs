@@ -1,0 +1,88 @@
+// End-to-end: the built dist/ in a real headless Chromium.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFile, mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { serve, launch, open, root } from "./harness.mjs";
+
+let server, browser;
+before(async () => {
+  server = await serve(join(root, "dist"));
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test("Home hides Fuerte Tiuna, End shows it, its panel quotes report 000, Escape closes", async () => {
+  const { page, errors, foreign } = await open(browser, server.url);
+  const slider = page.getByRole("slider", { name: "Time" });
+  const marker = page.getByRole("button", { name: /^Fuerte Tiuna\b/ });
+
+  await slider.focus();
+  await page.keyboard.press("Home");
+  await assert.doesNotReject(marker.waitFor({ state: "detached", timeout: 5000 }));
+  assert.equal(await marker.count(), 0, "no Fuerte Tiuna marker at the first event");
+  // The text beside the slider names the time.
+  assert.match(await page.locator("#time-now").innerText(), /^2019-04-\d\d /);
+
+  await page.keyboard.press("End");
+  await marker.waitFor({ state: "visible", timeout: 5000 });
+  await marker.focus();
+  await page.keyboard.press("Enter");
+
+  const panel = page.getByRole("region", { name: "Fuerte Tiuna" });
+  await panel.waitFor({ state: "visible", timeout: 5000 });
+  const report = await readFile(join(root, "reports/000_1d4accb5406dd1f8.txt"), "utf8");
+  const quotes = await panel.locator("blockquote").allInnerTexts();
+  assert.ok(quotes.length > 0, "the panel lists citations");
+  assert.ok(quotes.some((q) => q.length > 10 && report.includes(q)), `a quote from report 000 appears verbatim: ${JSON.stringify(quotes)}`);
+  assert.ok(quotes.every((q) => q.length > 0), "every citation has its quote");
+  // Focus moved into the panel; Escape closes it and returns focus to the marker.
+  await page.keyboard.press("Escape");
+  await panel.waitFor({ state: "detached", timeout: 5000 });
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "marker-fuerte-tiuna");
+
+  await mkdir(join(root, "test-results"), { recursive: true });
+  await page.screenshot({ path: join(root, "test-results/app-end.png") });
+  assert.deepEqual(errors, [], "no console errors");
+  assert.deepEqual(foreign, [], "no request leaves the local server");
+});
+
+test("the map draws the embedded basemap and a marker is clickable", async () => {
+  const { page, errors, foreign } = await open(browser, server.url);
+  await page.locator("path.land").first().waitFor({ timeout: 10000 });
+  assert.ok((await page.locator("path.land").count()) > 10, "country outlines drawn");
+  await page.getByRole("slider", { name: "Time" }).focus();
+  await page.keyboard.press("End");
+  // Zoom in on Caracas with the wheel, as a reader would, then click the air base.
+  const carlota = page.getByRole("button", { name: /^La Carlota\b/ });
+  for (let i = 0; i < 8; i++) {
+    const b = await carlota.boundingBox();
+    await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
+    await page.mouse.wheel(0, -100);
+    await page.waitForTimeout(50);
+  }
+  await carlota.click();
+  await page.getByRole("region", { name: "La Carlota" }).waitFor();
+  assert.match(await page.getByRole("region", { name: "La Carlota" }).innerText(), /Base Aérea Generalísimo Francisco de Miranda/);
+  await page.getByRole("button", { name: "Close" }).click();
+  assert.equal(await page.getByRole("region", { name: "La Carlota" }).count(), 0);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(foreign, []);
+});
+
+test("fits a 375 px wide screen with the slider in view", async () => {
+  const { page, errors } = await open(browser, server.url, { width: 375, height: 740 });
+  const box = await page.getByRole("slider", { name: "Time" }).boundingBox();
+  assert.ok(box && box.y + box.height <= 740 && box.x >= 0 && box.x + box.width <= 375, `slider at ${JSON.stringify(box)}`);
+  await page.getByRole("slider", { name: "Time" }).focus();
+  await page.keyboard.press("End");
+  await page.getByRole("button", { name: /^Fuerte Tiuna\b/ }).focus();
+  await page.keyboard.press("Enter");
+  const panel = await page.getByRole("region", { name: "Fuerte Tiuna" }).boundingBox();
+  assert.ok(panel && panel.width <= 375, `panel width ${panel?.width}`);
+  await page.screenshot({ path: join(root, "test-results/app-375.png") });
+  assert.deepEqual(errors, []);
+});
