@@ -10,7 +10,9 @@ BINARYEN_VERSION=132
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 tools="$root/tools"
-export PATH="$HOME/.cargo/bin:$tools/node_modules/.bin:$PATH"
+# cargo install puts binaries in $CARGO_INSTALL_ROOT/bin (default ~/.cargo/bin).
+bin_dir="${CARGO_INSTALL_ROOT:-${CARGO_HOME:-$HOME/.cargo}}/bin"
+export PATH="$bin_dir:$HOME/.cargo/bin:$tools/node_modules/.bin:$PATH"
 
 say() { printf 'setup: %s\n' "$*" >&2; }
 timed() { # timed "what" cmd...
@@ -29,12 +31,12 @@ fi
 
 # 2. Trunk, pinned: 0.22 needs a newer rustc than 1.95.
 if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION\$"; then
-  timed "trunk $TRUNK_VERSION (~11 min on 2 cores)" cargo install --locked "trunk@$TRUNK_VERSION"
+  timed "trunk $TRUNK_VERSION (~11 min on 2 cores)" cargo install --quiet --locked "trunk@$TRUNK_VERSION"
 fi
 
 # 3. wasm-bindgen CLI, equal to the crate version (`--locked` fails for 0.2.130 on this registry).
 if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION\$"; then
-  timed "wasm-bindgen-cli $WASM_BINDGEN_VERSION (~7 min)" cargo install --force "wasm-bindgen-cli@$WASM_BINDGEN_VERSION"
+  timed "wasm-bindgen-cli $WASM_BINDGEN_VERSION (~7 min)" cargo install --quiet --force "wasm-bindgen-cli@$WASM_BINDGEN_VERSION"
 fi
 
 # 4. wasm-opt from npm binaryen (Debian's is too old for rustc 1.95 output), plus

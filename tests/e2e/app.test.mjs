@@ -64,7 +64,7 @@ test("the map draws the embedded basemap and a marker is clickable", async () =>
     await page.mouse.wheel(0, -100);
     await page.waitForTimeout(50);
   }
-  await carlota.click();
+  await carlota.click({ position: { x: 6, y: 7 } });
   await page.getByRole("region", { name: "La Carlota" }).waitFor();
   assert.match(await page.getByRole("region", { name: "La Carlota" }).innerText(), /Base Aérea Generalísimo Francisco de Miranda/);
   await page.getByRole("button", { name: "Close" }).click();

@@ -18,8 +18,8 @@ const TYPES = {
   ".txt": "text/plain; charset=utf-8",
 };
 
-/** Serves `dir` on a free port of 127.0.0.1; resolves to { url, close }. */
-export async function serve(dir) {
+/** Serves `dir` on `port` (default: a free one) of 127.0.0.1; resolves to { url, close }. */
+export async function serve(dir, port = 0) {
   const server = createServer(async (req, res) => {
     try {
       const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
@@ -33,9 +33,12 @@ export async function serve(dir) {
       res.end("not found");
     }
   });
-  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
-  const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(ok)) };
+  await new Promise((ok, fail) => {
+    server.once("error", fail);
+    server.listen(port, "127.0.0.1", ok);
+  });
+  const bound = server.address().port;
+  return { url: `http://127.0.0.1:${bound}/`, close: () => new Promise((ok) => server.close(ok)) };
 }
 
 export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";

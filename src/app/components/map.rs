@@ -134,7 +134,10 @@ pub fn map_view(props: &MapProps) -> Html {
             .iter()
             .map(|c| {
                 let ve = c.name == "Venezuela";
-                html! { <path class={classes!("land", ve.then_some("land-focus"))} d={path_data(c, &view)} /> }
+                // A country with events in the window is tinted in its events' colour.
+                let active = markers.iter().find(|m| m.kind == SiteKind::Country && m.name == c.name);
+                let style = active.map(|m| format!("fill:{}", category_colour(m.category)));
+                html! { <path class={classes!("land", ve.then_some("land-focus"), active.is_some().then_some("land-active"))} {style} d={path_data(c, &view)} /> }
             })
             .collect::<Html>()
     });
@@ -150,30 +153,15 @@ pub fn map_view(props: &MapProps) -> Html {
     });
     let extents = markers
         .iter()
-        .filter(|m| m.kind.is_area())
+        // Cities, districts and regions show their extent; countries are tinted on the
+        // basemap and seas are too large to draw as a circle.
+        .filter(|m| matches!(m.kind, SiteKind::City | SiteKind::District | SiteKind::Region))
         .map(|m| {
             let r = m.extent_px.clamp(8.0, 400.0);
             html! { <circle class="extent" cx={format!("{:.1}", m.x)} cy={format!("{:.1}", m.y)} r={format!("{r:.1}")} style={format!("fill:{0};stroke:{0}", category_colour(m.category))} /> }
         })
         .collect::<Html>();
 
-    let to_local = {
-        let surface = surface.clone();
-        move |cx: f64, cy: f64| -> (f64, f64) {
-            #[cfg(target_arch = "wasm32")]
-            if let Some(el) = surface.cast::<web_sys::Element>() {
-                let r = el.get_bounding_client_rect();
-                if r.width() > 0.0 && r.height() > 0.0 {
-                    return (
-                        (cx - r.left()) / r.width() * MAP_W,
-                        (cy - r.top()) / r.height() * MAP_H,
-                    );
-                }
-            }
-            let _ = &surface;
-            (cx, cy)
-        }
-    };
     let scale_of = {
         let surface = surface.clone();
         move || -> f64 {
@@ -188,19 +176,12 @@ pub fn map_view(props: &MapProps) -> Html {
             1.0
         }
     };
-    let onwheel = {
+    // Wheel zoom needs a non-passive listener to keep the page from scrolling.
+    #[cfg(target_arch = "wasm32")]
+    {
         let d = props.dispatch.clone();
-        let to_local = to_local.clone();
-        Callback::from(move |e: WheelEvent| {
-            e.prevent_default();
-            let (x, y) = to_local(f64::from(e.client_x()), f64::from(e.client_y()));
-            d.emit(Action::Zoom {
-                delta: if e.delta_y() < 0.0 { 0.5 } else { -0.5 },
-                x,
-                y,
-            });
-        })
-    };
+        use_effect_with(surface.clone(), move |surface| wheel_zoom(surface, d));
+    }
     let onpointerdown = {
         let drag = drag.clone();
         Callback::from(move |e: PointerEvent| {
@@ -280,7 +261,7 @@ pub fn map_view(props: &MapProps) -> Html {
     html! {
         <div class="map" role="group" aria-label="Map" aria-describedby="map-help">
             <p id="map-help" class="visually-hidden">{ "Map of the sites with events in the selected time window. Tab to a site and press Enter to read its reports. With the map focused: plus and minus zoom, arrow keys pan, 0 resets the view." }</p>
-            <div class="surface" ref={surface} tabindex="0" aria-label="Map view" {onwheel} {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointerleave={onpointerup} {onkeydown}>
+            <div class="surface" ref={surface} tabindex="0" aria-label="Map view" {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointerleave={onpointerup} {onkeydown}>
                 <svg class="layer" viewBox={format!("0 0 {MAP_W} {MAP_H}")} aria-hidden="true" focusable="false">
                     <rect class="sea" x="0" y="0" width={MAP_W.to_string()} height={MAP_H.to_string()} />
                     { basemap.unwrap_or_default() }
@@ -288,20 +269,59 @@ pub fn map_view(props: &MapProps) -> Html {
                     { extents }
                 </svg>
                 { for markers.iter().map(|m| marker(m, &props.dispatch, s.selected.as_deref() == Some(m.id.as_str()))) }
+                <div class="scale" aria-hidden="true" style={format!("width:{:.2}%", bar_px / MAP_W * 100.0)}>
+                    <span class="scale-bar"></span>
+                    <span class="scale-label">{ format!("{step:.0} km") }</span>
+                </div>
+                <p class="attribution">
+                    { "Basemap: Made with Natural Earth (public domain). Sites: GeoNames (CC BY 4.0), airportsdata (MIT), Wikipedia (CC BY-SA 4.0)." }
+                </p>
             </div>
             <div class="map-controls">
                 { zoom_button(1.0, "Zoom in", "+") }
                 { zoom_button(-1.0, "Zoom out", "−") }
                 <button class="zoom" aria-label="Reset view" title="Reset view" onclick={reset}>{ "⌂" }</button>
             </div>
-            <div class="scale" aria-hidden="true">
-                <span class="scale-bar" style={format!("width:{:.1}%", bar_px / MAP_W * 100.0)}></span>
-                <span>{ format!("{step:.0} km") }</span>
-            </div>
-            <p class="attribution">
-                { "Basemap: Made with Natural Earth (public domain). Sites: GeoNames (CC BY 4.0), airportsdata (MIT), Wikipedia (CC BY-SA 4.0)." }
-            </p>
         </div>
+    }
+}
+
+/// Registers the wheel listener on the map surface; returns its cleanup.
+#[cfg(target_arch = "wasm32")]
+fn wheel_zoom(surface: &NodeRef, dispatch: Dispatch) -> impl FnOnce() + use<> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::closure::Closure;
+    let el = surface.cast::<web_sys::HtmlElement>();
+    let target = el.clone();
+    let cb = Closure::<dyn Fn(web_sys::WheelEvent)>::new(move |e: web_sys::WheelEvent| {
+        e.prevent_default();
+        let Some(el) = &target else { return };
+        let r = el.get_bounding_client_rect();
+        if r.width() <= 0.0 || r.height() <= 0.0 {
+            return;
+        }
+        let x = (f64::from(e.client_x()) - r.left()) / r.width() * MAP_W;
+        let y = (f64::from(e.client_y()) - r.top()) / r.height() * MAP_H;
+        dispatch.emit(Action::Zoom {
+            delta: if e.delta_y() < 0.0 { 0.5 } else { -0.5 },
+            x,
+            y,
+        });
+    });
+    let opts = web_sys::AddEventListenerOptions::new();
+    opts.set_passive(false);
+    if let Some(el) = &el {
+        let _ = el.add_event_listener_with_callback_and_add_event_listener_options(
+            "wheel",
+            cb.as_ref().unchecked_ref(),
+            &opts,
+        );
+    }
+    move || {
+        if let Some(el) = el {
+            let _ = el.remove_event_listener_with_callback("wheel", cb.as_ref().unchecked_ref());
+        }
+        drop(cb);
     }
 }
 
