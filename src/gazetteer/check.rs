@@ -44,10 +44,10 @@ pub fn check(path: &str, csv_text: &str) -> Vec<Problem> {
         names.dedup();
         for n in names {
             match alias_owner.get(&n) {
-                Some((other, _)) if *other != site.id => problems.push(Problem::new(
+                Some((other, _)) if *other != site.id && !(site.shared.contains(&n) && g.get(other).is_some_and(|o| o.shared.contains(&n))) => problems.push(Problem::new(
                     path,
                     site.line,
-                    format!("alias {n:?} of {:?} is also an alias of {other:?}", site.id),
+                    format!("alias {n:?} of {:?} is also an alias of {other:?} (list it under `shared` on both to resolve it by context)", site.id),
                 )),
                 _ => {
                     alias_owner.insert(n, (&site.id, site.line));
@@ -101,36 +101,36 @@ mod tests {
     #[test]
     fn broken_copies() {
         let header = BUNDLED_CSV.lines().next().unwrap_or_default();
-        let good = "caracas,Caracas,city,,10.48801,-66.87919,15,Caracas,Caracas,Caracas,GeoNames,CC BY 4.0,";
+        let good = "caracas,Caracas,city,,10.48801,-66.87919,15,1,Caracas,Caracas,Caracas,,GeoNames,CC BY 4.0,";
         let rows: &[(&str, &str, &str)] = &[
             (
                 "bad latitude",
-                "ft,Fuerte Tiuna,point,caracas,104.46,-66.90,3,,,,Wikipedia,CC BY-SA 4.0,",
+                "ft,Fuerte Tiuna,point,caracas,104.46,-66.90,3,1,,,,,Wikipedia,CC BY-SA 4.0,",
                 "latitude 104.46 is outside -90..90",
             ),
             (
                 "duplicate id",
-                "caracas,Caracas 2,city,,10.4,-66.8,15,,,,GeoNames,CC BY 4.0,",
+                "caracas,Caracas 2,city,,10.4,-66.8,15,1,,,,,GeoNames,CC BY 4.0,",
                 "duplicate id \"caracas\" (first on line 2)",
             ),
             (
                 "missing parent",
-                "ft,Fuerte Tiuna,point,nowhere,10.46,-66.90,3,,,,Wikipedia,CC BY-SA 4.0,",
+                "ft,Fuerte Tiuna,point,nowhere,10.46,-66.90,3,1,,,,,Wikipedia,CC BY-SA 4.0,",
                 "parent \"nowhere\" of \"ft\" does not exist",
             ),
             (
                 "outside parent",
-                "ft,Fuerte Tiuna,point,caracas,8.0,-66.90,3,,,,Wikipedia,CC BY-SA 4.0,",
+                "ft,Fuerte Tiuna,point,caracas,8.0,-66.90,3,1,,,,,Wikipedia,CC BY-SA 4.0,",
                 "outside the parent's 15 km extent",
             ),
             (
                 "unsourced",
-                "ft,Fuerte Tiuna,point,caracas,10.46,-66.90,3,,,,,CC BY-SA 4.0,",
+                "ft,Fuerte Tiuna,point,caracas,10.46,-66.90,3,1,,,,,,CC BY-SA 4.0,",
                 "has no source",
             ),
             (
                 "alias clash",
-                "ft,Fuerte Tiuna,point,caracas,10.46,-66.90,3,Caracas,,,Wikipedia,CC BY-SA 4.0,",
+                "ft,Fuerte Tiuna,point,caracas,10.46,-66.90,3,1,Caracas,,,,Wikipedia,CC BY-SA 4.0,",
                 "alias \"caracas\" of \"ft\" is also an alias of \"caracas\"",
             ),
         ];

@@ -20,15 +20,18 @@ pub struct Mention {
 #[derive(Debug, Clone)]
 pub struct Matcher {
     automaton: AhoCorasick,
-    /// For each pattern, the index of its site in the gazetteer.
-    site_of: Vec<usize>,
+    /// For each pattern, the indices of the sites that carry it (several for shared names).
+    sites_of: Vec<Vec<usize>>,
     ids: Vec<String>,
+    /// (lat, lon) of each site, for resolving shared names by context.
+    points: Vec<(f64, f64)>,
 }
 
 impl Matcher {
     pub fn new(gazetteer: &Gazetteer) -> Matcher {
         let mut patterns: Vec<String> = Vec::new();
-        let mut site_of = Vec::new();
+        let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        let mut sites_of: Vec<Vec<usize>> = Vec::new();
         for (i, site) in gazetteer.sites.iter().enumerate() {
             let mut names: Vec<String> = std::iter::once(fold(&site.name))
                 .chain(site.aliases.iter().map(|(_, a)| fold(a)))
@@ -36,13 +39,14 @@ impl Matcher {
             names.sort();
             names.dedup();
             for n in names.into_iter().filter(|n| !n.is_empty()) {
-                if let Some(existing) = patterns.iter().position(|p| *p == n) {
-                    // The same alias on two sites: the first row wins (the check reports it).
-                    let _ = existing;
-                    continue;
+                match index.get(&n) {
+                    Some(&p) => sites_of[p].push(i),
+                    None => {
+                        index.insert(n.clone(), patterns.len());
+                        patterns.push(n);
+                        sites_of.push(vec![i]);
+                    }
                 }
-                patterns.push(n);
-                site_of.push(i);
             }
         }
         // Standard semantics so that every candidate is seen; the longest whole-word
@@ -53,12 +57,14 @@ impl Matcher {
             .unwrap_or_else(|e| panic!("gazetteer aliases do not compile: {e}"));
         Matcher {
             automaton,
-            site_of,
+            sites_of,
             ids: gazetteer.sites.iter().map(|s| s.id.clone()).collect(),
+            points: gazetteer.sites.iter().map(|s| (s.lat, s.lon)).collect(),
         }
     }
 
-    /// Every place in `text`, in text order, non-overlapping, longest first.
+    /// Every place in `text`, in text order, non-overlapping, longest first. A name that
+    /// several sites share goes to the one nearest the text's other places.
     ///
     /// ```
     /// use vigia::gazetteer::{Gazetteer, Matcher};
@@ -79,7 +85,7 @@ impl Matcher {
             .automaton
             .find_overlapping_iter(hay)
             .filter(|m| at_word_bounds(hay, m.start(), m.end()))
-            .map(|m| (m.start(), m.end(), self.site_of[m.pattern().as_usize()]))
+            .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
             .collect();
         // Longest first, then leftmost; greedily keep those that do not overlap a kept one.
         candidates.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
@@ -90,8 +96,15 @@ impl Matcher {
             }
         }
         kept.sort_by_key(|k| k.0);
+        // Context: the places named without ambiguity.
+        let context: Vec<(f64, f64)> = kept
+            .iter()
+            .filter(|k| self.sites_of[k.2].len() == 1)
+            .map(|k| self.points[self.sites_of[k.2][0]])
+            .collect();
         kept.into_iter()
-            .map(|(s, e, site)| {
+            .map(|(s, e, pattern)| {
+                let site = self.resolve(&self.sites_of[pattern], &context);
                 let (start, end) = folded.original_span(s, e);
                 Mention {
                     site_id: self.ids[site].clone(),
@@ -100,6 +113,28 @@ impl Matcher {
                 }
             })
             .collect()
+    }
+
+    /// Picks among sites sharing a name: the one closest to any unambiguous place of the
+    /// same text; without context, the first row (the table lists the likelier first).
+    fn resolve(&self, sites: &[usize], context: &[(f64, f64)]) -> usize {
+        if sites.len() == 1 || context.is_empty() {
+            return sites[0];
+        }
+        let nearest = |i: &usize| {
+            let (lat, lon) = self.points[*i];
+            context
+                .iter()
+                .map(|(clat, clon)| {
+                    (lat - clat).powi(2) + ((lon - clon) * lat.to_radians().cos()).powi(2)
+                })
+                .fold(f64::INFINITY, f64::min)
+        };
+        sites
+            .iter()
+            .copied()
+            .min_by(|a, b| nearest(a).total_cmp(&nearest(b)))
+            .unwrap_or(sites[0])
     }
 }
 
@@ -193,6 +228,31 @@ mod tests {
         ];
         for (name, text) in rows {
             assert_eq!(found(text), vec![], "{name}: {text:?}");
+        }
+    }
+
+    #[test]
+    fn shared_names_resolve_by_context() {
+        let rows: &[(&str, &str)] = &[
+            (
+                "delen van Caracas, Santa Mónica, Fuerte Tiuna en Los Teques zonder stroom",
+                "santa-monica-caracas",
+            ),
+            (
+                "Protesters gathered on the pier in Santa Monica, near Los Angeles",
+                "santa-monica-california",
+            ),
+        ];
+        let g = Gazetteer::bundled();
+        let m = Matcher::new(&g);
+        for (text, want) in rows {
+            let got: Vec<String> = m
+                .find(text)
+                .into_iter()
+                .filter(|x| text[x.start..x.end].to_lowercase().starts_with("santa m"))
+                .map(|x| x.site_id)
+                .collect();
+            assert_eq!(got, vec![want.to_string()], "{text}");
         }
     }
 

@@ -70,8 +70,13 @@ pub struct Site {
     pub lat: f64,
     pub lon: f64,
     pub radius_km: f64,
+    /// How far the coordinate may lie from its cited source's own coordinate.
+    pub tolerance_km: f64,
     /// Aliases with their language; the display name is always an alias too.
     pub aliases: Vec<(Lang, String)>,
+    /// Aliases this site shares on purpose with other sites (folded); the matcher
+    /// resolves them by context.
+    pub shared: Vec<String>,
     pub source: String,
     pub licence: String,
     pub note: String,
@@ -94,9 +99,11 @@ struct Row {
     lat: String,
     lon: String,
     radius_km: String,
+    tolerance_km: String,
     aliases_nl: String,
     aliases_en: String,
     aliases_es: String,
+    shared: String,
     source: String,
     licence: String,
     note: String,
@@ -203,6 +210,7 @@ impl Site {
         let lat = num("lat", &row.lat)?;
         let lon = num("lon", &row.lon)?;
         let radius_km = num("radius_km", &row.radius_km)?;
+        let tolerance_km = num("tolerance_km", &row.tolerance_km)?;
         if !(-90.0..=90.0).contains(&lat) {
             return Err(format!("latitude {lat} is outside -90..90"));
         }
@@ -244,7 +252,15 @@ impl Site {
             lat,
             lon,
             radius_km,
+            tolerance_km,
             aliases,
+            shared: row
+                .shared
+                .split('|')
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+                .map(crate::text::fold)
+                .collect(),
             source: row.source,
             licence: row.licence,
             note: row.note,
@@ -276,7 +292,11 @@ mod tests {
             .map(|s| g.ancestors(s).map(|a| a.id.clone()).collect::<Vec<_>>());
         assert_eq!(
             ft,
-            Some(vec!["caracas".to_string(), "venezuela".to_string()])
+            Some(vec![
+                "caracas".to_string(),
+                "state-distrito-capital".to_string(),
+                "venezuela".to_string()
+            ])
         );
     }
 }
