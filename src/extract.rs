@@ -12,7 +12,7 @@ use crate::gazetteer::{Gazetteer, Matcher, Mention};
 use crate::lang::{Cue, Lang};
 use crate::report::{DateSource, Report};
 use crate::segment::{SegmentKind, Unit, segments, units};
-use crate::text::{Folded, at_word_bounds, at_word_start};
+use crate::text::{Folded, at_word_bounds, at_word_start, longest_non_overlapping};
 use crate::time::{self, Anchor, TimeMention};
 
 /// A cue automaton over the cues of every language (reports mix languages).
@@ -32,7 +32,7 @@ impl<T: Copy> CueSet<T> {
 
     /// Longest non-overlapping cue hits in folded text: (folded start, folded end, value).
     fn find(&self, hay: &str) -> Vec<(usize, usize, T)> {
-        let mut hits: Vec<(usize, usize, T)> = self
+        let hits: Vec<(usize, usize, T)> = self
             .automaton
             .find_overlapping_iter(hay)
             .filter_map(|m| {
@@ -45,15 +45,7 @@ impl<T: Copy> CueSet<T> {
                 ok.then_some((m.start(), m.end(), *value))
             })
             .collect();
-        hits.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
-        let mut kept: Vec<(usize, usize, T)> = Vec::new();
-        for h in hits {
-            if kept.iter().all(|k| h.1 <= k.0 || h.0 >= k.1) {
-                kept.push(h);
-            }
-        }
-        kept.sort_by_key(|k| k.0);
-        kept
+        longest_non_overlapping(hits)
     }
 }
 
@@ -111,7 +103,7 @@ fn within<T: Copy>(hits: &[(usize, usize, T)], unit: &Unit) -> Vec<T> {
 pub fn extract(report: &Report, gazetteer: &Gazetteer, matcher: &Matcher) -> Vec<Event> {
     let text = report.text.as_str();
     let folded = Folded::new(text);
-    let mentions = matcher.find_folded(&folded);
+    let mentions = matcher.find_folded(text, &folded);
     let categories = in_original(&folded, category_cues().find(&folded.text));
     let certainties = in_original(&folded, certainty_cues().find(&folded.text));
     let segs = segments(report);

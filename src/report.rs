@@ -73,6 +73,9 @@ impl Report {
         bytes: &[u8],
         supplied: &Supplied,
     ) -> Result<Report, Problem> {
+        if bytes.len() >= u32::MAX as usize {
+            return Err(Problem::new(path, 1, "report larger than 4 GB; split it"));
+        }
         if bytes.is_empty() || bytes.iter().all(u8::is_ascii_whitespace) {
             return Err(Problem::new(path, 1, "empty report: no text to read"));
         }

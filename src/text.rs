@@ -1,8 +1,7 @@
 //! Text folding for matching: lower case, accents removed, with a map back to the
 //! original byte offsets so every match becomes an exact span of the source text.
 //! Depends on nothing else in the crate.
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 /// A folded copy of a text and the original byte offset of each folded byte.
 ///
@@ -16,7 +15,8 @@ pub struct Folded {
     pub text: String,
     /// `offsets[i]` is the byte offset in the original text of folded byte `i`;
     /// one extra entry holds the original length.
-    offsets: Vec<usize>,
+    /// (u32: reports are far below 4 GB; `Report` rejects larger input.)
+    offsets: Vec<u32>,
 }
 
 impl Folded {
@@ -27,29 +27,29 @@ impl Folded {
         for (i, c) in original.char_indices() {
             if c.is_ascii() {
                 text.push(c.to_ascii_lowercase());
-                offsets.push(i);
+                offsets.push(i as u32);
                 continue;
             }
-            for d in fold_char(c) {
+            fold_char(c, |d| {
                 let s = d.encode_utf8(&mut buf);
                 text.push_str(s);
-                offsets.extend(std::iter::repeat_n(i, s.len()));
-            }
+                offsets.extend(std::iter::repeat_n(i as u32, s.len()));
+            });
         }
-        offsets.push(original.len());
+        offsets.push(original.len() as u32);
         Self { text, offsets }
     }
 
     /// Maps a folded byte range to the original byte range (start of the first char
     /// to the end of the last one).
     pub fn original_span(&self, start: usize, end: usize) -> (usize, usize) {
-        let s = self.offsets[start.min(self.offsets.len() - 1)];
+        let s = self.offsets[start.min(self.offsets.len() - 1)] as usize;
         let e = if end >= self.offsets.len() - 1 {
-            self.offsets[self.offsets.len() - 1]
+            self.offsets[self.offsets.len() - 1] as usize
         } else {
             // The original char that folded byte `end` comes from begins the next char,
             // unless several folded bytes share it (then the span ends at that char's start).
-            self.offsets[end]
+            self.offsets[end] as usize
         };
         (s, e.max(s))
     }
@@ -58,30 +58,49 @@ impl Folded {
 impl Folded {
     /// The first folded byte that comes from original byte `original` or later.
     pub fn folded_at(&self, original: usize) -> usize {
-        self.offsets.partition_point(|o| *o < original)
+        self.offsets.partition_point(|o| (*o as usize) < original)
     }
 }
 
 /// Folds one char: lower case, decomposed, combining marks dropped; typographic
 /// apostrophes and dashes become ASCII.
-fn fold_char(c: char) -> impl Iterator<Item = char> {
-    let mapped = match c {
-        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => Some('\''),
-        '\u{201C}' | '\u{201D}' | '\u{201E}' => Some('"'),
-        '\u{2010}'..='\u{2015}' => Some('-'),
-        '\u{00A0}' | '\u{2007}' | '\u{202F}' => Some(' '),
-        _ => None,
-    };
-    let lower: Vec<char> = match mapped {
-        Some(m) => vec![m],
-        None => c
-            .to_lowercase()
-            .collect::<String>()
-            .nfd()
-            .filter(|d| !is_combining_mark(*d))
-            .collect(),
-    };
-    lower.into_iter()
+fn fold_char(c: char, mut out: impl FnMut(char)) {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => out('\''),
+        '\u{201C}' | '\u{201D}' | '\u{201E}' => out('"'),
+        '\u{2010}'..='\u{2015}' => out('-'),
+        '\u{00A0}' | '\u{2007}' | '\u{202F}' => out(' '),
+        _ => {
+            for l in c.to_lowercase() {
+                decompose_canonical(l, |d| {
+                    if !is_combining_mark(d) {
+                        out(d);
+                    }
+                });
+            }
+        }
+    }
+}
+
+/// From matches `(start, end, value)`, keeps the longest of each group of overlapping
+/// ones (the leftmost among equals), in text order. O(n log n).
+pub fn longest_non_overlapping<T>(mut spans: Vec<(usize, usize, T)>) -> Vec<(usize, usize, T)> {
+    spans.sort_by(|a, b| a.0.cmp(&b.0).then((b.1 - b.0).cmp(&(a.1 - a.0))));
+    let mut kept: Vec<(usize, usize, T)> = Vec::with_capacity(spans.len());
+    for s in spans {
+        match kept.last() {
+            Some(last) if s.0 < last.1 => {
+                if s.1 - s.0 > last.1 - last.0 {
+                    kept.pop();
+                    // The one before `last` ends at or before `last` starts, so it cannot
+                    // overlap `s` unless `s` reaches back; it cannot, as `s` starts later.
+                    kept.push(s);
+                }
+            }
+            _ => kept.push(s),
+        }
+    }
+    kept
 }
 
 /// Folds a short string (an alias or a cue word) the same way as [`Folded::new`].
@@ -141,6 +160,23 @@ mod tests {
         let at = f.text.find("aerea").unwrap_or(0);
         let (s, e) = f.original_span(at, at + 5);
         assert_eq!(&original[s..e], "aérea");
+    }
+
+    #[test]
+    fn longest_wins_among_overlaps() {
+        let rows: &[(&[(usize, usize, char)], &[char])] = &[
+            (&[(0, 7, 'c'), (0, 17, 'p'), (10, 17, 'x')], &['p']),
+            (&[(0, 3, 'a'), (2, 6, 'b'), (6, 8, 'c')], &['b', 'c']),
+            (&[(0, 4, 'a'), (2, 6, 'b')], &['a']),
+            (&[(5, 6, 'z'), (0, 2, 'y')], &['y', 'z']),
+        ];
+        for (input, want) in rows {
+            let got: Vec<char> = longest_non_overlapping(input.to_vec())
+                .into_iter()
+                .map(|s| s.2)
+                .collect();
+            assert_eq!(&got, want, "{input:?}");
+        }
     }
 
     #[test]
