@@ -12,7 +12,7 @@ try {
   await page.getByRole("slider", { name: "Time" }).focus();
   await page.keyboard.press("End");
   const target = page.getByRole("button", { name: /^Fuerte Tiuna\b/ });
-  for (let i = 0; i < 6; i++) {
+  for (let i = 0; i < 9; i++) {
     const b = await target.boundingBox();
     await page.mouse.move(b.x + b.height / 2, b.y + b.height / 2);
     await page.mouse.wheel(0, -100);
