@@ -11,8 +11,8 @@ use crate::event::{Category, Certainty, Event, EventTime};
 use crate::gazetteer::{Gazetteer, Matcher, Mention};
 use crate::lang::{Cue, Lang};
 use crate::report::{DateSource, Report};
-use crate::segment::{SegmentKind, Unit, segments, units};
-use crate::text::{Folded, at_word_bounds, at_word_start, longest_non_overlapping};
+use crate::segment::{Segment, SegmentKind, Unit, segments, units};
+use crate::text::{Folded, at_word_bounds, at_word_start, fold, longest_non_overlapping};
 use crate::time::{self, Anchor, TimeMention};
 
 /// A cue automaton over the cues of every language (reports mix languages).
@@ -90,6 +90,162 @@ fn within<T: Copy>(hits: &[(usize, usize, T)], unit: &Unit) -> Vec<T> {
         .collect()
 }
 
+/// The modal verbs of every language, as a cue set (see [`crate::lang::Lexicon::modal`]).
+fn modal_cues() -> &'static CueSet<()> {
+    static SET: OnceLock<CueSet<()>> = OnceLock::new();
+    SET.get_or_init(|| {
+        CueSet::new(
+            Lang::ALL
+                .iter()
+                .flat_map(|l| l.lexicon().modal.iter().map(|c| ((), c.clone())))
+                .collect(),
+        )
+    })
+}
+
+/// Word lists merged over every language (reports mix languages).
+struct Words {
+    actor_before: Vec<String>,
+    reference_before: Vec<String>,
+    actor_titles: Vec<String>,
+    genitive: Vec<String>,
+    negation: Vec<String>,
+    there: Vec<String>,
+    there_not_after: Vec<String>,
+    there_not_before: Vec<String>,
+}
+
+fn words() -> &'static Words {
+    static W: OnceLock<Words> = OnceLock::new();
+    W.get_or_init(|| {
+        let all = |f: fn(&'static crate::lang::Lexicon) -> &'static Vec<String>| {
+            Lang::ALL
+                .iter()
+                .flat_map(|l| f(l.lexicon()).iter().cloned())
+                .collect()
+        };
+        Words {
+            actor_before: all(|l| &l.actor_before),
+            reference_before: all(|l| &l.reference_before),
+            actor_titles: all(|l| &l.actor_titles),
+            genitive: all(|l| &l.genitive),
+            negation: all(|l| &l.negation),
+            there: all(|l| &l.there),
+            there_not_after: all(|l| &l.there_not_after),
+            there_not_before: all(|l| &l.there_not_before),
+        }
+    })
+}
+
+/// Up to `n` words of `text[..at]`, folded, in text order, each with its original start;
+/// stops at sentence punctuation.
+fn words_before(text: &str, at: usize, n: usize) -> Vec<(String, usize)> {
+    let mut out = Vec::new();
+    let mut iter = text[..at].char_indices().rev().peekable();
+    let mut end = at;
+    while out.len() < n {
+        while let Some(&(i, c)) = iter.peek() {
+            if c.is_alphanumeric() {
+                break;
+            }
+            if matches!(c, '.' | '!' | '?' | ';' | ':' | '\n') {
+                out.reverse();
+                return out;
+            }
+            end = i;
+            iter.next();
+        }
+        let mut start = end;
+        while let Some(&(i, c)) = iter.peek() {
+            if !c.is_alphanumeric() {
+                break;
+            }
+            start = i;
+            iter.next();
+        }
+        if start == end {
+            break;
+        }
+        out.push((fold(&text[start..end]), start));
+        end = start;
+    }
+    out.reverse();
+    out
+}
+
+/// True if the words right before a place end with the multi-word `phrase`.
+fn ends_with_phrase(before: &[(String, usize)], phrase: &str) -> bool {
+    let p: Vec<&str> = phrase.split_whitespace().collect();
+    p.len() <= before.len()
+        && before[before.len() - p.len()..]
+            .iter()
+            .zip(&p)
+            .all(|((w, _), q)| w == q)
+}
+
+/// How a place mention relates to the sentence's event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// Names who acts ("de president van Colombia"): never the event's place.
+    Actor,
+    /// A point of reference ("off the coast of Venezuela"): the place only if nothing else is.
+    Reference,
+    Place,
+}
+
+fn role(text: &str, m: &Mention) -> Role {
+    let w = words();
+    let before = words_before(text, m.start, 4);
+    if w.actor_before.iter().any(|p| ends_with_phrase(&before, p)) {
+        return Role::Actor;
+    }
+    // "<title> <Name> van|of|de <place>"
+    if before.len() >= 3 {
+        let k = before.len();
+        let name_is_capitalised = text[before[k - 2].1..]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        if w.genitive.contains(&before[k - 1].0)
+            && name_is_capitalised
+            && w.actor_titles.contains(&before[k - 3].0)
+        {
+            return Role::Actor;
+        }
+    }
+    if w.reference_before
+        .iter()
+        .any(|p| ends_with_phrase(&before, p))
+    {
+        return Role::Reference;
+    }
+    Role::Place
+}
+
+/// True if a negation word stands among the four words before `at` ("geen meldingen zijn van protesten").
+fn negated(text: &str, at: usize) -> bool {
+    let w = words();
+    words_before(text, at, 4)
+        .iter()
+        .any(|(x, _)| w.negation.contains(x))
+}
+
+/// True if the place is the object or subject right next to a cue ("aanval op
+/// Venezuela", "airstrikes targeting X", "Caracas bombarderen").
+fn bound_to(text: &str, m: &Mention, cues: &[(usize, usize, Category)]) -> bool {
+    cues.iter().any(|(s, e, _)| {
+        if *e <= m.start {
+            let gap = &text[*e..m.start];
+            !gap.contains(['.', '!', '?', ';', ':']) && gap.split_whitespace().count() <= 3
+        } else if m.end <= *s {
+            let gap = &text[m.end..*s];
+            !gap.contains(['.', '!', '?', ';', ':', ',']) && gap.split_whitespace().count() <= 1
+        } else {
+            false
+        }
+    })
+}
+
 /// Extracts the events of one report.
 ///
 /// ```
@@ -104,8 +260,13 @@ pub fn extract(report: &Report, gazetteer: &Gazetteer, matcher: &Matcher) -> Vec
     let text = report.text.as_str();
     let folded = Folded::new(text);
     let mentions = matcher.find_folded(text, &folded);
-    let categories = in_original(&folded, category_cues().find(&folded.text));
+    let categories: Vec<(usize, usize, Category)> =
+        in_original(&folded, category_cues().find(&folded.text))
+            .into_iter()
+            .filter(|(s, _, _)| !negated(text, *s))
+            .collect();
     let certainties = in_original(&folded, certainty_cues().find(&folded.text));
+    let modals = in_original(&folded, modal_cues().find(&folded.text));
     let segs = segments(report);
     let units = units(text, &segs);
     let editor = report.meta.date_source == DateSource::Editor;
@@ -122,9 +283,18 @@ pub fn extract(report: &Report, gazetteer: &Gazetteer, matcher: &Matcher) -> Vec
         let base = match seg.kind {
             SegmentKind::Liveblog {
                 clock: Some((h, m)),
-            } => time::publisher_clock(&anchor, h, m),
+                zone,
+            } => {
+                if let Some(z) = zone {
+                    anchor.publisher_tz = z.to_string();
+                }
+                time::publisher_clock(&anchor, h, m)
+            }
             SegmentKind::Post { date: Some(d) } => {
+                // A post's relative words count from its own date, a UTC day.
                 anchor.date = d;
+                anchor.published = d;
+                anchor.publisher_tz = "UTC".into();
                 Some(time::post_day(d))
             }
             _ => None,
@@ -160,22 +330,41 @@ pub fn extract(report: &Report, gazetteer: &Gazetteer, matcher: &Matcher) -> Vec
 
     let mut events = Vec::new();
     let mut seen = HashSet::new();
+    // Places of recent units, for "er", "there", "allí".
+    let mut recent: Vec<(usize, Vec<Mention>)> = Vec::new();
     for (u, unit) in units.iter().enumerate() {
-        let Some(category) = unit_category[u] else {
-            continue;
-        };
         let here: Vec<&Mention> = mentions
             .iter()
             .filter(|m| m.start >= unit.start && m.end <= unit.end)
             .collect();
-        let places = located(gazetteer, &folded, &here);
+        let unit_cues: Vec<(usize, usize, Category)> = categories
+            .iter()
+            .filter(|(s, e, _)| *s >= unit.start && *e <= unit.end)
+            .copied()
+            .collect();
+        let mut places: Vec<Mention> = located(gazetteer, text, &here)
+            .into_iter()
+            .cloned()
+            .collect();
+        if let Some(category) = unit_category[u]
+            && matches!(category, Category::Strike | Category::Capture)
+            && places.iter().any(|m| bound_to(text, m, &unit_cues))
+        {
+            places.retain(|m| bound_to(text, m, &unit_cues));
+        }
+        if places.is_empty() && unit_category[u].is_some() {
+            places = pro_form_places(text, unit, &recent, u);
+        }
+        if !places.is_empty() {
+            recent.push((u, places.clone()));
+        }
+        let Some(category) = unit_category[u] else {
+            continue;
+        };
         if places.is_empty() {
             continue;
         }
-        let certainty = within(&certainties, unit)
-            .into_iter()
-            .min_by_key(|c| certainty_rank(*c))
-            .unwrap_or(Certainty::Reported);
+        let certainty = certainty_of(&segs, unit, &certainties, &modals);
         let (base, found) = &seg_times[unit.segment];
         let time = found
             .iter()
@@ -183,7 +372,7 @@ pub fn extract(report: &Report, gazetteer: &Gazetteer, matcher: &Matcher) -> Vec
             .or_else(|| found.first())
             .map_or_else(|| base.clone(), |t| t.time.clone());
         for m in places {
-            let key = (m.site_id.clone(), category, time.start, time.end);
+            let key = (m.site_id.clone(), category, certainty, time.start, time.end);
             if !seen.insert(key) {
                 continue;
             }
@@ -204,6 +393,78 @@ pub fn extract(report: &Report, gazetteer: &Gazetteer, matcher: &Matcher) -> Vec
     events
 }
 
+/// The certainty of a unit: the most speculative cue wins; a hedge with a modal verb is
+/// hypothetical ("een aanval zou ... kunnen"); an item of a numbered list also takes the
+/// cues of the paragraph that introduces the list.
+fn certainty_of(
+    segs: &[Segment],
+    unit: &Unit,
+    certainties: &[(usize, usize, Certainty)],
+    modals: &[(usize, usize, ())],
+) -> Certainty {
+    let mut cues = within(certainties, unit);
+    if segs[unit.segment].kind == SegmentKind::ListItem
+        && let Some(intro) = segs[..unit.segment]
+            .iter()
+            .rev()
+            .find(|s| s.kind != SegmentKind::ListItem)
+    {
+        cues.extend(
+            certainties
+                .iter()
+                .filter(|(s, e, _)| *s >= intro.start && *e <= intro.end)
+                .map(|c| c.2),
+        );
+    }
+    let mut c = cues
+        .into_iter()
+        .min_by_key(|c| certainty_rank(*c))
+        .unwrap_or(Certainty::Reported);
+    if c == Certainty::Hedged && !within(modals, unit).is_empty() {
+        c = Certainty::Hypothetical;
+    }
+    c
+}
+
+/// For a sentence with an event but no place: the places of one of the two previous
+/// sentences, if this one points back with "er", "daar", "there", "allí". The place
+/// span is the pro-form's.
+fn pro_form_places(
+    text: &str,
+    unit: &Unit,
+    recent: &[(usize, Vec<Mention>)],
+    u: usize,
+) -> Vec<Mention> {
+    let w = words();
+    let Some((_, prev)) = recent.last().filter(|(i, _)| u - i <= 2) else {
+        return Vec::new();
+    };
+    let piece = &text[unit.start..unit.end];
+    let ws: Vec<(usize, String)> = crate::text::words(piece)
+        .map(|(i, word)| (i, fold(word)))
+        .collect();
+    let mut at = None;
+    for (k, (i, word)) in ws.iter().enumerate() {
+        let existential = k == 0
+            || w.there_not_after.contains(&ws[k - 1].1)
+            || ws
+                .get(k + 1)
+                .is_some_and(|(_, next)| w.there_not_before.contains(next));
+        if w.there.contains(word) && !existential {
+            at = Some((*i, *i + word.len()));
+            break;
+        }
+    }
+    let Some((s, e)) = at else { return Vec::new() };
+    prev.iter()
+        .map(|m| Mention {
+            site_id: m.site_id.clone(),
+            start: unit.start + s,
+            end: unit.start + e,
+        })
+        .collect()
+}
+
 /// Ranks certainty cues: a speculative or hedging word outweighs a confirming one.
 fn certainty_rank(c: Certainty) -> u8 {
     match c {
@@ -215,25 +476,20 @@ fn certainty_rank(c: Certainty) -> u8 {
 }
 
 /// The mentions that say where something happened: not those naming an actor ("de
-/// president van Colombia"), and not a container of another mention in the same unit
-/// ("La Carlota in Caracas" is at La Carlota). One mention per site.
-fn located<'m>(g: &Gazetteer, folded: &Folded, here: &[&'m Mention]) -> Vec<&'m Mention> {
-    let actor_words: Vec<&String> = Lang::ALL
-        .iter()
-        .flat_map(|l| l.lexicon().actor_before.iter())
-        .collect();
-    let folded_start = |m: &Mention| folded.text.len().min(folded_offset(folded, m.start));
+/// president van Colombia"), not a container of another mention in the same unit ("La
+/// Carlota in Caracas" is at La Carlota), and points of reference only when nothing else
+/// is named. One mention per site.
+fn located<'m>(g: &Gazetteer, text: &str, here: &[&'m Mention]) -> Vec<&'m Mention> {
+    let roles: Vec<Role> = here.iter().map(|m| role(text, m)).collect();
+    let has_place = roles.contains(&Role::Place);
     let mut out: Vec<&Mention> = Vec::new();
-    for m in here {
-        let before = folded.text[..folded_start(m)].trim_end();
-        if actor_words
-            .iter()
-            .any(|w| before.ends_with(w.as_str()) && at_word_start(before, before.len() - w.len()))
-        {
+    for (m, r) in here.iter().zip(&roles) {
+        if *r == Role::Actor || (*r == Role::Reference && has_place) {
             continue;
         }
-        let contains_other = here.iter().any(|o| {
-            o.site_id != m.site_id
+        let contains_other = here.iter().zip(&roles).any(|(o, orole)| {
+            *orole != Role::Actor
+                && o.site_id != m.site_id
                 && g.get(&o.site_id)
                     .is_some_and(|os| g.ancestors(os).any(|a| a.id == m.site_id))
         });
@@ -243,11 +499,6 @@ fn located<'m>(g: &Gazetteer, folded: &Folded, here: &[&'m Mention]) -> Vec<&'m 
         out.push(m);
     }
     out
-}
-
-/// The folded offset of an original byte offset (first folded byte at or after it).
-fn folded_offset(folded: &Folded, original: usize) -> usize {
-    folded.folded_at(original)
 }
 
 /// Extracts every report and returns the events sorted by time, then report order.

@@ -73,8 +73,16 @@ struct RawLexicon {
     since: Vec<String>,
     local_time: Vec<String>,
     liveblog_markers: Vec<String>,
+    abbreviations: Vec<String>,
     date_joiner: Vec<String>,
     actor_before: Vec<String>,
+    reference_before: Vec<String>,
+    actor_titles: Vec<String>,
+    genitive: Vec<String>,
+    negation: Vec<String>,
+    there: Vec<String>,
+    there_not_after: Vec<String>,
+    there_not_before: Vec<String>,
     certainty: BTreeMap<String, Vec<String>>,
     categories: BTreeMap<String, Vec<String>>,
 }
@@ -108,8 +116,21 @@ pub struct Lexicon {
     pub since: Vec<String>,
     pub local_time: Vec<String>,
     pub liveblog_markers: Vec<String>,
+    /// Words whose full stop does not end a sentence ("nr.", "Gen.").
+    pub abbreviations: Vec<String>,
     pub date_joiner: Vec<String>,
     pub actor_before: Vec<String>,
+    pub reference_before: Vec<String>,
+    pub actor_titles: Vec<String>,
+    pub genitive: Vec<String>,
+    pub negation: Vec<String>,
+    pub there: Vec<String>,
+    /// Words after which a pro-form is existential ("dat er"), not a place.
+    pub there_not_after: Vec<String>,
+    /// Words before which a pro-form is existential ("there is"), not a place.
+    pub there_not_before: Vec<String>,
+    /// Modal verbs: with a hedge in the same sentence they make it hypothetical.
+    pub modal: Vec<Cue>,
     pub certainty: Vec<(Certainty, Cue)>,
     pub categories: Vec<(Category, Cue)>,
 }
@@ -119,7 +140,14 @@ impl Lexicon {
         let raw: RawLexicon = toml::from_str(src).map_err(|e| e.to_string())?;
         let folds = |v: Vec<String>| v.iter().map(|s| fold(s)).collect::<Vec<_>>();
         let mut certainty = Vec::new();
-        for (name, cues) in raw.certainty {
+        let mut raw_certainty = raw.certainty;
+        let modal = raw_certainty
+            .remove("modal")
+            .unwrap_or_default()
+            .iter()
+            .map(|s| Cue::parse(s))
+            .collect();
+        for (name, cues) in raw_certainty {
             let c = Certainty::parse(&name).ok_or_else(|| format!("unknown certainty {name:?}"))?;
             certainty.extend(cues.iter().map(|s| (c, Cue::parse(s))));
         }
@@ -145,8 +173,17 @@ impl Lexicon {
             since: folds(raw.since),
             local_time: folds(raw.local_time),
             liveblog_markers: folds(raw.liveblog_markers),
+            abbreviations: folds(raw.abbreviations),
             date_joiner: folds(raw.date_joiner),
             actor_before: folds(raw.actor_before),
+            reference_before: folds(raw.reference_before),
+            actor_titles: folds(raw.actor_titles),
+            genitive: folds(raw.genitive),
+            negation: folds(raw.negation),
+            there: folds(raw.there),
+            there_not_after: folds(raw.there_not_after),
+            there_not_before: folds(raw.there_not_before),
+            modal,
             certainty,
             categories,
         })

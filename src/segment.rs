@@ -17,11 +17,15 @@ pub enum SegmentKind {
     /// A liveblog entry and its clock time in the publisher's zone, if written.
     Liveblog {
         clock: Option<(i8, i8)>,
+        /// IANA zone of an explicit abbreviation after the clock ("2:30 a.m. ET").
+        zone: Option<&'static str>,
     },
     /// An embedded social-media post and its date.
     Post {
         date: Option<Date>,
     },
+    /// An item of a numbered list ("1. Venezuela platbombarderen.").
+    ListItem,
 }
 
 /// A block of text: a line or paragraph of the report.
@@ -68,9 +72,15 @@ pub fn segments(report: &Report) -> Vec<Segment> {
         }
         let lead = line.len() - line.trim_start().len();
         let (start, end) = (line_start + lead, line_start + line.len());
-        if let Some((clock, body)) = liveblog_marker(&text[start..end]) {
+        if let Some((clock, zone, body)) = liveblog_marker(&text[start..end]) {
             out.push(Segment {
-                kind: SegmentKind::Liveblog { clock },
+                kind: SegmentKind::Liveblog { clock, zone },
+                start: start + body,
+                end,
+            });
+        } else if let Some(body) = numbered_item(&text[start..end]) {
+            out.push(Segment {
+                kind: SegmentKind::ListItem,
                 start: start + body,
                 end,
             });
@@ -91,8 +101,12 @@ pub fn segments(report: &Report) -> Vec<Segment> {
     out
 }
 
-/// `UPDATE 08:21 - body`, `ACTUALIZACIÓN 8:21: body`, `08:21 - body`: the clock and where the body starts.
-fn liveblog_marker(line: &str) -> Option<(Option<(i8, i8)>, usize)> {
+/// A liveblog entry's clock, its explicit zone, and where its body starts.
+type Marker = (Option<(i8, i8)>, Option<&'static str>, usize);
+
+/// `UPDATE 08:21 - body`, `ACTUALIZACIÓN 8:21: body`, `UPDATE 2:30 p.m. ET - body`,
+/// `08:21 - body`: the clock, the zone and where the body starts.
+fn liveblog_marker(line: &str) -> Option<Marker> {
     let folded_head = fold(line.get(..line.len().min(40)).unwrap_or(line));
     let mut rest_at = 0;
     let mut marked = false;
@@ -129,11 +143,45 @@ fn liveblog_marker(line: &str) -> Option<(Option<(i8, i8)>, usize)> {
     if !marked && clock.is_none() {
         return None;
     }
-    let after_clock = if clock.is_some() {
+    let mut after_clock = if clock.is_some() {
         at + digits.len()
     } else {
         at
     };
+    // "2:30 a.m. ET": a meridiem and a zone abbreviation may follow the clock.
+    let mut clock = clock;
+    let mut zone = None;
+    if let Some((h, m)) = clock {
+        let rest = &line[after_clock..];
+        let lower = rest.to_ascii_lowercase();
+        for (pat, pm) in [
+            (" a.m.", false),
+            (" p.m.", true),
+            (" am", false),
+            (" pm", true),
+        ] {
+            if lower.starts_with(pat) && lower[pat.len()..].starts_with([' ', '-', ':']) {
+                clock = crate::time::meridiem(h, pm).map(|h| (h, m));
+                after_clock += pat.len();
+                break;
+            }
+        }
+        let rest = &line[after_clock..];
+        let word: String = rest
+            .trim_start()
+            .chars()
+            .take_while(char::is_ascii_alphabetic)
+            .collect();
+        if word.len() >= 2 && word.chars().all(|c| c.is_ascii_uppercase()) {
+            if let Some((_, z)) = crate::time::ZONES
+                .iter()
+                .find(|(abbr, _)| abbr.eq_ignore_ascii_case(&word))
+            {
+                zone = Some(*z);
+                after_clock += rest.len() - rest.trim_start().len() + word.len();
+            }
+        }
+    }
     let tail = &line[after_clock..];
     let body =
         tail.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | ':'));
@@ -141,7 +189,15 @@ fn liveblog_marker(line: &str) -> Option<(Option<(i8, i8)>, usize)> {
         // A bare clock at the start of a line needs a separator to be an entry marker.
         return None;
     }
-    Some((clock, after_clock + tail.len() - body.len()))
+    Some((clock, zone, after_clock + tail.len() - body.len()))
+}
+
+/// `1. text`, `2) text`: where the item's text starts.
+fn numbered_item(line: &str) -> Option<usize> {
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    let rest = line.get(digits..)?;
+    ((1..=2).contains(&digits) && (rest.starts_with(". ") || rest.starts_with(") ")))
+        .then_some(digits + 2)
 }
 
 /// `text pic.twitter.com/x— Name (@handle) January 3, 2026`: end of the post text and its date.
@@ -218,10 +274,7 @@ fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
             .rev()
             .take_while(|c| !c.is_whitespace())
             .collect();
-        if c == '.'
-            && (word.chars().count() <= 2 || word.contains('.'))
-            && !word.chars().all(|c| c.is_ascii_digit())
-        {
+        if c == '.' && is_abbreviation(&word.chars().rev().collect::<String>()) {
             continue;
         }
         push_trimmed(&mut out, s, begin, i + c.len_utf8(), start);
@@ -229,6 +282,18 @@ fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     }
     push_trimmed(&mut out, s, begin, s.len(), start);
     out
+}
+
+/// "U.S.", "R." (an initial), "nr", "Gen": a full stop that does not end a sentence.
+fn is_abbreviation(word: &str) -> bool {
+    let w = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let one_capital = w.chars().count() == 1 && w.chars().all(char::is_uppercase);
+    let folded = crate::text::fold(w);
+    w.contains('.')
+        || one_capital
+        || Lang::ALL
+            .iter()
+            .any(|l| l.lexicon().abbreviations.contains(&folded))
 }
 
 fn push_trimmed(out: &mut Vec<(usize, usize)>, s: &str, a: usize, b: usize, base: usize) {
@@ -279,31 +344,25 @@ mod tests {
 
     #[test]
     fn liveblog_markers() {
-        let rows: &[(&str, Option<(i8, i8)>, &str)] = &[
-            (
-                "UPDATE 08:21 - Er rijden pantservoertuigen",
-                Some((8, 21)),
-                "Er rijden pantservoertuigen",
-            ),
-            (
-                "ACTUALIZACIÓN 9:05: Explosiones en Caracas",
-                Some((9, 5)),
-                "Explosiones en Caracas",
-            ),
-            (
-                "UPDATE --- MADURO GEVANGENGENOMEN",
-                None,
-                "MADURO GEVANGENGENOMEN",
-            ),
-            ("10:20 - Veel militairen", Some((10, 20)), "Veel militairen"),
+        #[rustfmt::skip]
+        let rows: &[(&str, Option<(i8, i8)>, Option<&str>, &str)] = &[
+            ("UPDATE 08:21 - Er rijden pantservoertuigen", Some((8, 21)), None, "Er rijden pantservoertuigen"),
+            ("UPDATE 2:30 p.m. ET - Explosions in Caracas", Some((14, 30)), Some("America/New_York"), "Explosions in Caracas"),
+            ("UPDATE 12:05 a.m. - Explosions", Some((0, 5)), None, "Explosions"),
+            ("ACTUALIZACIÓN 9:05: Explosiones en Caracas", Some((9, 5)), None, "Explosiones en Caracas"),
+            ("UPDATE --- MADURO GEVANGENGENOMEN", None, None, "MADURO GEVANGENGENOMEN"),
+            ("10:20 - Veel militairen", Some((10, 20)), None, "Veel militairen"),
         ];
-        for (line, clock, body) in rows {
+        for (line, clock, zone, body) in rows {
             let r = report(line);
             let segs = segments(&r);
             assert_eq!(segs.len(), 1, "{line}");
             assert_eq!(
                 segs[0].kind,
-                SegmentKind::Liveblog { clock: *clock },
+                SegmentKind::Liveblog {
+                    clock: *clock,
+                    zone: *zone
+                },
                 "{line}"
             );
             assert_eq!(&r.text[segs[0].start..segs[0].end], *body, "{line}");

@@ -103,6 +103,26 @@ pub fn longest_non_overlapping<T>(mut spans: Vec<(usize, usize, T)>) -> Vec<(usi
     kept
 }
 
+/// The words (runs of letters and digits) of `s` with their byte offsets.
+pub fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut rest = s.char_indices().peekable();
+    std::iter::from_fn(move || {
+        while rest.peek().is_some_and(|(_, c)| !c.is_alphanumeric()) {
+            rest.next();
+        }
+        let (start, _) = *rest.peek()?;
+        let mut end = start;
+        while let Some(&(i, c)) = rest.peek() {
+            if !c.is_alphanumeric() {
+                break;
+            }
+            end = i + c.len_utf8();
+            rest.next();
+        }
+        Some((start, &s[start..end]))
+    })
+}
+
 /// Folds a short string (an alias or a cue word) the same way as [`Folded::new`].
 pub fn fold(s: &str) -> String {
     Folded::new(s).text

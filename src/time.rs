@@ -160,6 +160,46 @@ fn tokens(folded: &str) -> Vec<Token<'_>> {
     out
 }
 
+/// Adjusts an hour for "a.m."/"p.m." (`pm` true for p.m.).
+pub fn meridiem(h: i8, pm: bool) -> Option<i8> {
+    if !(1..=12).contains(&h) {
+        return None;
+    }
+    Some(match (h, pm) {
+        (12, false) => 0,
+        (12, true) => 12,
+        (h, false) => h,
+        (h, true) => h + 12,
+    })
+}
+
+/// A clock at token `j`: "08:21", "2:30 p.m.", "2 a.m."; returns (hour, minute, tokens used).
+fn clock_at(toks: &[Token], j: usize) -> Option<(i8, i8, usize)> {
+    let t = toks.get(j)?.text;
+    let (h, m) = match clock(t) {
+        Some(hm) => hm,
+        None => (
+            t.parse::<i8>()
+                .ok()
+                .filter(|h| (1..=12).contains(h) && t.len() <= 2)?,
+            0,
+        ),
+    };
+    let word = |k: usize| toks.get(j + k).map(|t| t.text);
+    let (pm, used) = match (word(1), word(2)) {
+        (Some("a"), Some("m")) => (Some(false), 3),
+        (Some("p"), Some("m")) => (Some(true), 3),
+        (Some("am"), _) => (Some(false), 2),
+        (Some("pm"), _) => (Some(true), 2),
+        _ => (None, 1),
+    };
+    match pm {
+        Some(pm) => Some((meridiem(h, pm)?, m, used)),
+        // A bare number is not a clock.
+        None => clock(t).map(|(h, m)| (h, m, 1)),
+    }
+}
+
 /// Parses `H:MM` / `HH:MM` / `HH.MM`-free clock tokens.
 fn clock(token: &str) -> Option<(i8, i8)> {
     let (h, m) = token.split_once(':')?;
@@ -192,7 +232,7 @@ fn infer_year(month: i8, day: i8, published: Date) -> Option<Date> {
 }
 
 /// Known zone abbreviations in news text and their IANA zones.
-const ZONES: &[(&str, &str)] = &[
+pub const ZONES: &[(&str, &str)] = &[
     ("utc", "UTC"),
     ("gmt", "UTC"),
     ("z", "UTC"),
@@ -371,8 +411,8 @@ fn at(
             break;
         }
     }
-    if let Some((h, m)) = toks.get(i + k).and_then(|t| clock(t.text)) {
-        let mut j = i + k + 1;
+    if let Some((h, m, used)) = clock_at(toks, i + k) {
+        let mut j = i + k + used;
         if toks
             .get(j)
             .is_some_and(|t| matches!(t.text, "uur" | "h" | "hrs" | "horas" | "hours"))
@@ -555,147 +595,28 @@ mod tests {
     /// (name, text, published, publisher zone, language, start, end, precision)
     #[test]
     fn resolution_table() {
+        #[rustfmt::skip]
         let rows: &[(&str, &str, Date, &str, Lang, &str, &str, Precision)] = &[
-            (
-                "nl local time",
-                "rond 02:00 lokale tijd",
-                date(2026, 1, 3),
-                "Europe/Amsterdam",
-                Lang::Nl,
-                "2026-01-03T06:00:00Z",
-                "2026-01-03T07:00:00Z",
-                Precision::Hour,
-            ),
-            (
-                "es hora local",
-                "a las 2:00 hora local",
-                date(2026, 1, 3),
-                "UTC",
-                Lang::Es,
-                "2026-01-03T06:00:00Z",
-                "2026-01-03T06:01:00Z",
-                Precision::Minute,
-            ),
-            (
-                "en explicit GMT",
-                "at 07:30 GMT",
-                date(2026, 1, 3),
-                "America/New_York",
-                Lang::En,
-                "2026-01-03T07:30:00Z",
-                "2026-01-03T07:31:00Z",
-                Precision::Minute,
-            ),
-            (
-                "en ET in summer is EDT",
-                "at 14:00 ET",
-                date(2025, 9, 2),
-                "UTC",
-                Lang::En,
-                "2025-09-02T18:00:00Z",
-                "2025-09-02T18:01:00Z",
-                Precision::Minute,
-            ),
-            (
-                "nl weekday",
-                "Donderdag stuurde de VS",
-                date(2025, 10, 24),
-                "Europe/Amsterdam",
-                Lang::Nl,
-                "2025-10-22T22:00:00Z",
-                "2025-10-23T22:00:00Z",
-                Precision::Day,
-            ),
-            (
-                "es weekday",
-                "el sábado",
-                date(2025, 11, 30),
-                "UTC",
-                Lang::Es,
-                "2025-11-29T00:00:00Z",
-                "2025-11-30T00:00:00Z",
-                Precision::Day,
-            ),
-            (
-                "nl date no year",
-                "Op 21 november waarschuwde",
-                date(2025, 11, 30),
-                "UTC",
-                Lang::Nl,
-                "2025-11-21T00:00:00Z",
-                "2025-11-22T00:00:00Z",
-                Precision::Day,
-            ),
-            (
-                "en date",
-                "on January 3, 2026",
-                date(2026, 1, 5),
-                "UTC",
-                Lang::En,
-                "2026-01-03T00:00:00Z",
-                "2026-01-04T00:00:00Z",
-                Precision::Day,
-            ),
-            (
-                "es date",
-                "el 30 de abril de 2019",
-                date(2019, 5, 1),
-                "UTC",
-                Lang::Es,
-                "2019-04-30T00:00:00Z",
-                "2019-05-01T00:00:00Z",
-                Precision::Day,
-            ),
-            (
-                "nl yesterday",
-                "keek gisteren toe",
-                date(2019, 5, 1),
-                "UTC",
-                Lang::Nl,
-                "2019-04-30T00:00:00Z",
-                "2019-05-01T00:00:00Z",
-                Precision::Day,
-            ),
-            (
-                "es ayer",
-                "ayer",
-                date(2019, 5, 1),
-                "UTC",
-                Lang::Es,
-                "2019-04-30T00:00:00Z",
-                "2019-05-01T00:00:00Z",
-                Precision::Day,
-            ),
-            (
-                "nl since",
-                "Sinds 2 september voert",
-                date(2025, 11, 30),
-                "UTC",
-                Lang::Nl,
-                "2025-09-02T00:00:00Z",
-                "2025-12-01T00:00:00Z",
-                Precision::Range,
-            ),
-            (
-                "en last week",
-                "last week",
-                date(2025, 10, 24),
-                "UTC",
-                Lang::En,
-                "2025-10-13T00:00:00Z",
-                "2025-10-20T00:00:00Z",
-                Precision::Week,
-            ),
-            (
-                "nl month year",
-                "In juni 2025 pleitte",
-                date(2025, 11, 30),
-                "UTC",
-                Lang::Nl,
-                "2025-06-01T00:00:00Z",
-                "2025-07-01T00:00:00Z",
-                Precision::Month,
-            ),
+            ("nl local time", "rond 02:00 lokale tijd", date(2026, 1, 3), "Europe/Amsterdam", Lang::Nl, "2026-01-03T06:00:00Z", "2026-01-03T07:00:00Z", Precision::Hour),
+            ("es hora local", "a las 2:00 hora local", date(2026, 1, 3), "UTC", Lang::Es, "2026-01-03T06:00:00Z", "2026-01-03T06:01:00Z", Precision::Minute),
+            ("en a.m. local time", "shortly before 2 a.m. local time", date(2026, 1, 3), "UTC", Lang::En, "2026-01-03T06:00:00Z", "2026-01-03T06:01:00Z", Precision::Minute),
+            ("en p.m. ET", "at 9:15 p.m. ET", date(2026, 1, 2), "UTC", Lang::En, "2026-01-03T02:15:00Z", "2026-01-03T02:16:00Z", Precision::Minute),
+            ("en explicit GMT", "at 07:30 GMT", date(2026, 1, 3), "America/New_York", Lang::En, "2026-01-03T07:30:00Z", "2026-01-03T07:31:00Z", Precision::Minute),
+            ("en ET in summer is EDT", "at 14:00 ET", date(2025, 9, 2), "UTC", Lang::En, "2025-09-02T18:00:00Z", "2025-09-02T18:01:00Z", Precision::Minute),
+            ("nl weekday", "Donderdag stuurde de VS", date(2025, 10, 24), "Europe/Amsterdam", Lang::Nl, "2025-10-22T22:00:00Z", "2025-10-23T22:00:00Z", Precision::Day),
+            ("es weekday", "el sábado", date(2025, 11, 30), "UTC", Lang::Es, "2025-11-29T00:00:00Z", "2025-11-30T00:00:00Z", Precision::Day),
+            ("nl date no year", "Op 21 november waarschuwde", date(2025, 11, 30), "UTC", Lang::Nl, "2025-11-21T00:00:00Z", "2025-11-22T00:00:00Z", Precision::Day),
+            ("en date", "on January 3, 2026", date(2026, 1, 5), "UTC", Lang::En, "2026-01-03T00:00:00Z", "2026-01-04T00:00:00Z", Precision::Day),
+            ("es date", "el 30 de abril de 2019", date(2019, 5, 1), "UTC", Lang::Es, "2019-04-30T00:00:00Z", "2019-05-01T00:00:00Z", Precision::Day),
+            ("nl yesterday", "keek gisteren toe", date(2019, 5, 1), "UTC", Lang::Nl, "2019-04-30T00:00:00Z", "2019-05-01T00:00:00Z", Precision::Day),
+            ("es ayer", "ayer", date(2019, 5, 1), "UTC", Lang::Es, "2019-04-30T00:00:00Z", "2019-05-01T00:00:00Z", Precision::Day),
+            ("en earlier today", "earlier today", date(2026, 1, 3), "UTC", Lang::En, "2026-01-03T00:00:00Z", "2026-01-04T00:00:00Z", Precision::Day),
+            ("nl since", "Sinds 2 september voert", date(2025, 11, 30), "UTC", Lang::Nl, "2025-09-02T00:00:00Z", "2025-12-01T00:00:00Z", Precision::Range),
+            ("en since month", "Since August, the Navy", date(2025, 9, 3), "UTC", Lang::En, "2025-08-01T00:00:00Z", "2025-09-04T00:00:00Z", Precision::Range),
+            ("en last week", "last week", date(2025, 10, 24), "UTC", Lang::En, "2025-10-13T00:00:00Z", "2025-10-20T00:00:00Z", Precision::Week),
+            ("es last week", "la semana pasada", date(2025, 10, 24), "UTC", Lang::Es, "2025-10-13T00:00:00Z", "2025-10-20T00:00:00Z", Precision::Week),
+            ("nl month year", "In juni 2025 pleitte", date(2025, 11, 30), "UTC", Lang::Nl, "2025-06-01T00:00:00Z", "2025-07-01T00:00:00Z", Precision::Month),
+            ("es month year", "en octubre de 2025", date(2025, 11, 17), "UTC", Lang::Es, "2025-10-01T00:00:00Z", "2025-11-01T00:00:00Z", Precision::Month),
         ];
         for (name, text, published, zone, lang, start, end, precision) in rows {
             let found = find(text, &anchor(*published, zone, *lang));
