@@ -172,14 +172,14 @@ fn liveblog_marker(line: &str) -> Option<Marker> {
             .chars()
             .take_while(char::is_ascii_alphabetic)
             .collect();
-        if word.len() >= 2 && word.chars().all(|c| c.is_ascii_uppercase()) {
-            if let Some((_, z)) = crate::time::ZONES
+        if word.len() >= 2
+            && word.chars().all(|c| c.is_ascii_uppercase())
+            && let Some((_, z)) = crate::time::ZONES
                 .iter()
                 .find(|(abbr, _)| abbr.eq_ignore_ascii_case(&word))
-            {
-                zone = Some(*z);
-                after_clock += rest.len() - rest.trim_start().len() + word.len();
-            }
+        {
+            zone = Some(*z);
+            after_clock += rest.len() - rest.trim_start().len() + word.len();
         }
     }
     let tail = &line[after_clock..];
