@@ -532,6 +532,90 @@ fn located<'m>(g: &Gazetteer, text: &str, here: &[&'m Mention]) -> Vec<&'m Menti
     out
 }
 
+/// A capitalised name after a place preposition that no gazetteer entry matched.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Unresolved {
+    pub name: String,
+    pub start: usize,
+    pub end: usize,
+    /// 1-based line in the report.
+    pub line: usize,
+}
+
+/// The place-like names of a report the gazetteer does not know ("bij Tocorón", "near
+/// Puerto Ayacucho"), so a curator sees what is missing instead of losing it silently.
+pub fn unresolved(report: &Report, matcher: &Matcher) -> Vec<Unresolved> {
+    let text = report.text.as_str();
+    let known = matcher.find(text);
+    // The report's own language (and English, common in embedded posts): "en" is "and"
+    // in Dutch but "in" in Spanish.
+    let preps: Vec<&String> = [report.meta.language, Lang::En]
+        .iter()
+        .flat_map(|l| l.lexicon().place_prepositions.iter())
+        .collect();
+    let connectors = [
+        "de", "del", "la", "las", "los", "el", "van", "of", "the", "y",
+    ];
+    let ws: Vec<(usize, &str)> = crate::text::words(text).collect();
+    let mut out: Vec<Unresolved> = Vec::new();
+    let mut k = 0;
+    while k < ws.len() {
+        let after_prep = preps.iter().find_map(|p| {
+            let parts: Vec<&str> = p.split_whitespace().collect();
+            (k + parts.len() <= ws.len()
+                && parts
+                    .iter()
+                    .enumerate()
+                    .all(|(j, q)| fold(ws[k + j].1) == *q))
+            .then_some(parts.len())
+        });
+        let Some(n) = after_prep else {
+            k += 1;
+            continue;
+        };
+        let first = k + n;
+        let capital = |j: usize| {
+            ws.get(j)
+                .is_some_and(|(_, w)| w.chars().next().is_some_and(char::is_uppercase))
+        };
+        if !capital(first) {
+            k += 1;
+            continue;
+        }
+        // Capitalised words, allowing lower-case connectors between them ("Puerto de la Cruz").
+        let mut last = first;
+        let mut j = first + 1;
+        while j < ws.len() {
+            let gap = &text[ws[j - 1].0 + ws[j - 1].1.len()..ws[j].0];
+            if gap.trim() != "" && gap.trim() != "-" {
+                break;
+            }
+            if capital(j) {
+                last = j;
+            } else if !connectors.contains(&ws[j].1) {
+                break;
+            }
+            j += 1;
+        }
+        let (start, end) = (ws[first].0, ws[last].0 + ws[last].1.len());
+        let overlaps = known.iter().any(|m| m.start < end && start < m.end);
+        let all_caps = text[start..end]
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+        if !overlaps && !all_caps && !out.iter().any(|u| u.name == text[start..end]) {
+            out.push(Unresolved {
+                name: text[start..end].to_string(),
+                start,
+                end,
+                line: 1 + text[..start].matches('\n').count(),
+            });
+        }
+        k = last + 1;
+    }
+    out
+}
+
 /// Extracts every report and returns the events sorted by time, then report order.
 pub fn extract_all(reports: &[Report], gazetteer: &Gazetteer) -> Vec<Event> {
     let matcher = Matcher::new(gazetteer);
@@ -546,4 +630,42 @@ pub fn extract_all(reports: &[Report], gazetteer: &Gazetteer) -> Vec<Event> {
             .then(a.time.end.cmp(&b.time.end))
     });
     events
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::Supplied;
+
+    #[test]
+    fn unresolved_names_table() {
+        let rows: &[(&str, &[&str])] = &[
+            (
+                "Explosions were reported near Tocorón and in Caracas.",
+                &["Tocorón"],
+            ),
+            (
+                "Troepen werden gezien bij Isla de Aves en in La Carlota.",
+                &["Isla de Aves"],
+            ),
+            (
+                "Hubo protestas en Isla de Patos y en Maracaibo.",
+                &["Isla de Patos"],
+            ),
+            ("In Caracas and at Fuerte Tiuna.", &[]),
+            ("Protests in the capital, according to CNN.", &[]),
+        ];
+        let g = Gazetteer::bundled();
+        let m = Matcher::new(&g);
+        for (text, want) in rows {
+            let s = Supplied {
+                date: Some(jiff::civil::date(2026, 1, 3)),
+                ..Supplied::default()
+            };
+            let r = Report::from_text("t", "t.txt", text.to_string(), &s)
+                .unwrap_or_else(|p| panic!("{p}"));
+            let got: Vec<String> = unresolved(&r, &m).into_iter().map(|u| u.name).collect();
+            assert_eq!(got, *want, "{text}");
+        }
+    }
 }

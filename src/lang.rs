@@ -75,6 +75,7 @@ struct RawLexicon {
     liveblog_markers: Vec<String>,
     abbreviations: Vec<String>,
     date_joiner: Vec<String>,
+    place_prepositions: Vec<String>,
     actor_before: Vec<String>,
     reference_before: Vec<String>,
     actor_titles: Vec<String>,
@@ -119,6 +120,8 @@ pub struct Lexicon {
     /// Words whose full stop does not end a sentence ("nr.", "Gen.").
     pub abbreviations: Vec<String>,
     pub date_joiner: Vec<String>,
+    /// Prepositions before place names (for unresolved-name reports).
+    pub place_prepositions: Vec<String>,
     pub actor_before: Vec<String>,
     pub reference_before: Vec<String>,
     pub actor_titles: Vec<String>,
@@ -175,6 +178,7 @@ impl Lexicon {
             liveblog_markers: folds(raw.liveblog_markers),
             abbreviations: folds(raw.abbreviations),
             date_joiner: folds(raw.date_joiner),
+            place_prepositions: folds(raw.place_prepositions),
             actor_before: folds(raw.actor_before),
             reference_before: folds(raw.reference_before),
             actor_titles: folds(raw.actor_titles),
@@ -231,7 +235,8 @@ pub fn detect(text: &str) -> Lang {
             }
         }
     }
-    let best = (0..3).max_by_key(|i| scores[*i]).unwrap_or(0);
+    // The first language wins a tie.
+    let best = (0..3).rev().max_by_key(|i| scores[*i]).unwrap_or(0);
     WORDS[best].0
 }
 

@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! vigia export --format geojson|csv [--date YYYY-MM-DD] [--tz ZONE] [FILE...]
-//! vigia extract [--format json|text] [--date YYYY-MM-DD] [--tz ZONE] FILE...
+//! vigia extract [--format json|text] [--unresolved] [--date YYYY-MM-DD] [--tz ZONE] [FILE...]
 //! vigia gazetteer check [DIR]
 //! vigia gazetteer geocode [--lang nl|en|es] TEXT
 //! ```
@@ -18,7 +18,7 @@ use vigia::{Problem, bundle, export, extract};
 
 const USAGE: &str = "usage:
   vigia export --format geojson|csv [--date YYYY-MM-DD] [--tz ZONE] [FILE...]
-  vigia extract [--format json|text] [--date YYYY-MM-DD] [--tz ZONE] [FILE...]
+  vigia extract [--format json|text] [--unresolved] [--date YYYY-MM-DD] [--tz ZONE] [FILE...]
   vigia gazetteer check [DIR]
   vigia gazetteer geocode [--lang nl|en|es] TEXT";
 
@@ -52,6 +52,7 @@ struct Options {
     format: Option<String>,
     date: Option<Date>,
     tz: Option<String>,
+    unresolved: bool,
     files: Vec<String>,
 }
 
@@ -60,6 +61,7 @@ fn options(args: &[String]) -> Result<Options, Failure> {
         format: None,
         date: None,
         tz: None,
+        unresolved: false,
         files: Vec::new(),
     };
     let mut it = args.iter();
@@ -87,6 +89,7 @@ fn options(args: &[String]) -> Result<Options, Failure> {
                 }
                 o.tz = Some(v);
             }
+            "--unresolved" => o.unresolved = true,
             "-h" | "--help" => return Err(Failure::Usage("help".into())),
             s if s.starts_with("--") => return Err(Failure::Usage(format!("unknown option {s}"))),
             s => o.files.push(s.to_string()),
@@ -114,25 +117,61 @@ fn run(args: &[String]) -> Result<String, Failure> {
         Some("extract") => {
             let o = options(&args[1..])?;
             let (reports, events) = load(&o)?;
-            let rows = export::rows(&events, &bundle::gazetteer(), &reports);
-            match o.format.as_deref().unwrap_or("text") {
-                "json" => serde_json::to_string_pretty(&rows)
-                    .map(|s| s + "\n")
-                    .map_err(|e| Failure::Input(vec![Problem::new("<stdout>", 1, e.to_string())])),
-                "text" => Ok(rows
+            let g = bundle::gazetteer();
+            let rows = export::rows(&events, &g, &reports);
+            let unresolved: Vec<(String, extract::Unresolved)> = if o.unresolved {
+                let m = vigia::gazetteer::Matcher::new(&g);
+                reports
                     .iter()
-                    .map(|r| {
-                        format!(
-                            "{}  {:<10} {:<12} {:<22} {}  «{}»\n",
-                            r.time_start,
-                            r.category,
-                            r.certainty,
-                            r.site_name,
-                            r.report_id,
-                            r.quote
-                        )
+                    .flat_map(|r| {
+                        extract::unresolved(r, &m)
+                            .into_iter()
+                            .map(move |u| (r.id.clone(), u))
                     })
-                    .collect()),
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            let to_json = |v: &serde_json::Value| {
+                serde_json::to_string_pretty(v)
+                    .map(|s| s + "\n")
+                    .map_err(|e| Failure::Input(vec![Problem::new("<stdout>", 1, e.to_string())]))
+            };
+            match o.format.as_deref().unwrap_or("text") {
+                "json" if o.unresolved => {
+                    let names: Vec<serde_json::Value> = unresolved
+                        .iter()
+                        .map(|(id, u)| serde_json::json!({"report_id": id, "name": u.name, "start": u.start, "end": u.end, "line": u.line}))
+                        .collect();
+                    to_json(&serde_json::json!({"events": rows, "unresolved": names}))
+                }
+                "json" => to_json(&serde_json::to_value(&rows).unwrap_or_default()),
+                "text" => {
+                    let mut out: String = rows
+                        .iter()
+                        .map(|r| {
+                            format!(
+                                "{}  {:<10} {:<12} {:<22} {}  «{}»\n",
+                                r.time_start,
+                                r.category,
+                                r.certainty,
+                                r.site_name,
+                                r.report_id,
+                                r.quote
+                            )
+                        })
+                        .collect();
+                    if o.unresolved {
+                        out.push_str(&format!(
+                            "\n{} place-like names the gazetteer does not know:\n",
+                            unresolved.len()
+                        ));
+                        for (id, u) in &unresolved {
+                            out.push_str(&format!("{id}:{}: {}\n", u.line, u.name));
+                        }
+                    }
+                    Ok(out)
+                }
                 f => Err(Failure::Usage(format!("unknown format {f:?} (json, text)"))),
             }
         }
