@@ -25,6 +25,8 @@ impl<T: Copy> CueSet<T> {
     fn new(cues: Vec<(T, Cue)>) -> Self {
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
+            // A few hundred short cues: a DFA builds in milliseconds and scans fastest.
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(cues.iter().map(|(_, c)| c.text.as_str()))
             .unwrap_or_else(|e| panic!("cue words do not compile: {e}"));
         CueSet { automaton, cues }
@@ -83,9 +85,28 @@ fn in_original<T: Copy>(folded: &Folded, hits: Vec<(usize, usize, T)>) -> Vec<(u
         .collect()
 }
 
+/// The items of `v` (sorted by start) that lie within `[start, end)`, by binary search.
+fn in_span<T>(
+    v: &[T],
+    start: usize,
+    end: usize,
+    span: impl Fn(&T) -> (usize, usize) + Copy,
+) -> impl Iterator<Item = &T> {
+    let lo = v.partition_point(|x| span(x).0 < start);
+    let hi = lo + v[lo..].partition_point(|x| span(x).0 < end);
+    v[lo..hi].iter().filter(move |x| span(x).1 <= end)
+}
+
+fn hit_span<T>(h: &(usize, usize, T)) -> (usize, usize) {
+    (h.0, h.1)
+}
+
+fn mention_span(m: &Mention) -> (usize, usize) {
+    (m.start, m.end)
+}
+
 fn within<T: Copy>(hits: &[(usize, usize, T)], unit: &Unit) -> Vec<T> {
-    hits.iter()
-        .filter(|(s, e, _)| *s >= unit.start && *e <= unit.end)
+    in_span(hits, unit.start, unit.end, hit_span)
         .map(|(_, _, v)| *v)
         .collect()
 }
@@ -175,12 +196,14 @@ fn words_before(text: &str, at: usize, n: usize) -> Vec<(String, usize)> {
 
 /// True if the words right before a place end with the multi-word `phrase`.
 fn ends_with_phrase(before: &[(String, usize)], phrase: &str) -> bool {
-    let p: Vec<&str> = phrase.split_whitespace().collect();
-    p.len() <= before.len()
-        && before[before.len() - p.len()..]
-            .iter()
-            .zip(&p)
-            .all(|((w, _), q)| w == q)
+    let mut k = before.len();
+    for q in phrase.rsplit(' ') {
+        if k == 0 || before[k - 1].0 != q {
+            return false;
+        }
+        k -= 1;
+    }
+    true
 }
 
 /// How a place mention relates to the sentence's event.
@@ -336,7 +359,15 @@ pub fn extract(report: &Report, gazetteer: &Gazetteer, matcher: &Matcher) -> Vec
                 end: t.end + seg.start,
                 time: t.time,
             })
-            .filter(|t| !mentions.iter().any(|m| m.start < t.end && t.start < m.end))
+            .filter(|t| {
+                !in_span(
+                    &mentions,
+                    t.start.saturating_sub(256),
+                    t.end + 256,
+                    mention_span,
+                )
+                .any(|m| m.start < t.end && t.start < m.end)
+            })
             .collect();
         seg_times.push((base, found));
     }
@@ -361,15 +392,11 @@ pub fn extract(report: &Report, gazetteer: &Gazetteer, matcher: &Matcher) -> Vec
     // Places of recent units, for "er", "there", "allí".
     let mut recent: Vec<(usize, Vec<Mention>)> = Vec::new();
     for (u, unit) in units.iter().enumerate() {
-        let here: Vec<&Mention> = mentions
-            .iter()
-            .filter(|m| m.start >= unit.start && m.end <= unit.end)
-            .collect();
-        let unit_cues: Vec<(usize, usize, Category)> = categories
-            .iter()
-            .filter(|(s, e, _)| *s >= unit.start && *e <= unit.end)
-            .copied()
-            .collect();
+        let here: Vec<&Mention> = in_span(&mentions, unit.start, unit.end, mention_span).collect();
+        let unit_cues: Vec<(usize, usize, Category)> =
+            in_span(&categories, unit.start, unit.end, hit_span)
+                .copied()
+                .collect();
         let mut places: Vec<Mention> = located(gazetteer, text, &here)
             .into_iter()
             .cloned()
@@ -440,12 +467,7 @@ fn certainty_of(
             .rev()
             .find(|s| s.kind != SegmentKind::ListItem)
     {
-        cues.extend(
-            certainties
-                .iter()
-                .filter(|(s, e, _)| *s >= intro.start && *e <= intro.end)
-                .map(|c| c.2),
-        );
+        cues.extend(in_span(certainties, intro.start, intro.end, hit_span).map(|c| c.2));
     }
     let mut c = cues
         .into_iter()

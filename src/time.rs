@@ -265,7 +265,14 @@ pub fn find(text: &str, anchor: &Anchor) -> Vec<TimeMention> {
     langs.extend(Lang::ALL.into_iter().filter(|l| *l != anchor.lang));
     let mut out: Vec<(usize, usize, EventTime)> = Vec::new();
     let mut i = 0;
+    let starts = start_words();
     while i < toks.len() {
+        // Most words cannot begin a time expression: skip them without trying each pattern.
+        let t = toks[i].text;
+        if !t.starts_with(|c: char| c.is_ascii_digit()) && !starts.contains(t) {
+            i += 1;
+            continue;
+        }
         let mut found = None;
         for lang in &langs {
             if let Some(hit) = at(&toks, i, &folded.text, lang.lexicon(), anchor) {
@@ -290,14 +297,51 @@ pub fn find(text: &str, anchor: &Anchor) -> Vec<TimeMention> {
         .collect()
 }
 
+/// Words before a clock time ("rond 02:00", "around 2 a.m.").
+const LEAD: [&str; 9] = [
+    "rond",
+    "around",
+    "about",
+    "omstreeks",
+    "hacia",
+    "sobre",
+    "a las",
+    "om",
+    "at",
+];
+
+/// Every word that can begin a time expression in any language, besides numbers.
+fn start_words() -> &'static std::collections::HashSet<String> {
+    static SET: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        let first = |p: &str| p.split_whitespace().next().unwrap_or_default().to_string();
+        let mut set: std::collections::HashSet<String> = LEAD.iter().map(|p| first(p)).collect();
+        for l in Lang::ALL {
+            let x = l.lexicon();
+            for list in [
+                &x.months,
+                &x.months_short,
+                &x.weekdays,
+                &x.last_week,
+                &x.since,
+            ] {
+                set.extend(list.iter().map(|p| first(p)));
+            }
+            set.extend(x.relative_days.iter().map(|(p, _)| first(p)));
+        }
+        set
+    })
+}
+
 fn phrase_at(toks: &[Token], i: usize, phrase: &str) -> Option<usize> {
-    let words: Vec<&str> = phrase.split_whitespace().collect();
-    (i + words.len() <= toks.len()
-        && words
-            .iter()
-            .enumerate()
-            .all(|(k, w)| toks[i + k].text == *w))
-    .then_some(words.len())
+    let mut n = 0;
+    for w in phrase.split_whitespace() {
+        if toks.get(i + n)?.text != w {
+            return None;
+        }
+        n += 1;
+    }
+    (n > 0).then_some(n)
 }
 
 fn first_phrase(toks: &[Token], i: usize, phrases: &[String]) -> Option<(usize, usize)> {
@@ -388,17 +432,7 @@ fn at(
 ) -> Option<(usize, EventTime)> {
     let original = |n: usize| folded[toks[i].start..toks[i + n - 1].end].to_string();
     // [around] HH:MM [h|uur|hrs] <local time | zone>
-    let lead = [
-        "rond",
-        "around",
-        "about",
-        "omstreeks",
-        "hacia",
-        "sobre",
-        "a las",
-        "om",
-        "at",
-    ];
+    let lead = LEAD;
     let mut k = 0;
     let mut approx = false;
     for l in lead {
@@ -506,15 +540,12 @@ fn at(
         ));
     }
     // relative days
-    if let Some((k, n)) = first_phrase(
-        toks,
-        i,
-        &lex.relative_days
-            .iter()
-            .map(|(w, _)| w.clone())
-            .collect::<Vec<_>>(),
-    ) {
-        let offset = lex.relative_days[k].1;
+    if let Some((n, offset)) = lex
+        .relative_days
+        .iter()
+        .filter_map(|(w, off)| phrase_at(toks, i, w).map(|n| (n, *off)))
+        .max_by_key(|(n, _)| *n)
+    {
         let d = a.published.checked_add((offset as i64).days()).ok()?;
         let (start, end) = day_in(d, &a.publisher_tz);
         return Some((
