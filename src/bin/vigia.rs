@@ -29,6 +29,10 @@ enum Failure {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.iter().any(|a| a == "-h" || a == "--help") {
+        println!("{USAGE}");
+        return ExitCode::SUCCESS;
+    }
     match run(&args) {
         Ok(out) => {
             print!("{out}");
@@ -90,7 +94,6 @@ fn options(args: &[String]) -> Result<Options, Failure> {
                 o.tz = Some(v);
             }
             "--unresolved" => o.unresolved = true,
-            "-h" | "--help" => return Err(Failure::Usage("help".into())),
             s if s.starts_with("--") => return Err(Failure::Usage(format!("unknown option {s}"))),
             s => o.files.push(s.to_string()),
         }
