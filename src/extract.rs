@@ -126,8 +126,9 @@ fn modal_cues() -> &'static CueSet<()> {
 
 /// Word lists merged over every language (reports mix languages).
 struct Words {
-    actor_before: Vec<String>,
-    reference_before: Vec<String>,
+    /// Phrases split into words once.
+    actor_before: Vec<Vec<String>>,
+    reference_before: Vec<Vec<String>>,
     actor_titles: Vec<String>,
     genitive: Vec<String>,
     negation: Vec<String>,
@@ -146,8 +147,8 @@ fn words() -> &'static Words {
                 .collect()
         };
         Words {
-            actor_before: all(|l| &l.actor_before),
-            reference_before: all(|l| &l.reference_before),
+            actor_before: split(all(|l| &l.actor_before)),
+            reference_before: split(all(|l| &l.reference_before)),
             actor_titles: all(|l| &l.actor_titles),
             genitive: all(|l| &l.genitive),
             negation: all(|l| &l.negation),
@@ -195,15 +196,19 @@ fn words_before(text: &str, at: usize, n: usize) -> Vec<(String, usize)> {
 }
 
 /// True if the words right before a place end with the multi-word `phrase`.
-fn ends_with_phrase(before: &[(String, usize)], phrase: &str) -> bool {
-    let mut k = before.len();
-    for q in phrase.rsplit(' ') {
-        if k == 0 || before[k - 1].0 != q {
-            return false;
-        }
-        k -= 1;
-    }
-    true
+fn ends_with_phrase(before: &[(String, usize)], phrase: &[String]) -> bool {
+    phrase.len() <= before.len()
+        && before[before.len() - phrase.len()..]
+            .iter()
+            .zip(phrase)
+            .all(|((w, _), q)| w == q)
+}
+
+fn split(phrases: Vec<String>) -> Vec<Vec<String>> {
+    phrases
+        .iter()
+        .map(|p| p.split_whitespace().map(str::to_string).collect())
+        .collect()
 }
 
 /// How a place mention relates to the sentence's event.
