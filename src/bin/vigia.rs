@@ -105,8 +105,8 @@ fn run(args: &[String]) -> Result<String, Failure> {
     match args.first().map(String::as_str) {
         Some("export") => {
             let o = options(&args[1..])?;
-            let (reports, events) = load(&o)?;
-            let rows = export::rows(&events, &bundle::gazetteer(), &reports);
+            let (reports, events, g) = load(&o)?;
+            let rows = export::rows(&events, &g, &reports);
             match o.format.as_deref() {
                 Some("geojson") => Ok(export::geojson(&rows) + "\n"),
                 Some("csv") => export::csv(&rows)
@@ -119,8 +119,7 @@ fn run(args: &[String]) -> Result<String, Failure> {
         }
         Some("extract") => {
             let o = options(&args[1..])?;
-            let (reports, events) = load(&o)?;
-            let g = bundle::gazetteer();
+            let (reports, events, g) = load(&o)?;
             let rows = export::rows(&events, &g, &reports);
             let unresolved: Vec<(String, extract::Unresolved)> = if o.unresolved {
                 let m = vigia::gazetteer::Matcher::new(&g);
@@ -246,9 +245,10 @@ fn run(args: &[String]) -> Result<String, Failure> {
     }
 }
 
-/// Loads the given files (or the bundled reports) and extracts their events. Every bad
+/// Loads the given files (or the bundled reports) and extracts their events with the bundled
+/// gazetteer, returned too so callers do not parse it again. Every bad
 /// file is reported; nothing is printed unless all files load.
-fn load(o: &Options) -> Result<(Vec<Report>, Vec<vigia::Event>), Failure> {
+fn load(o: &Options) -> Result<(Vec<Report>, Vec<vigia::Event>, Gazetteer), Failure> {
     let reports = if o.files.is_empty() {
         bundle::reports().map_err(|p| Failure::Input(vec![p]))?
     } else {
@@ -265,8 +265,9 @@ fn load(o: &Options) -> Result<(Vec<Report>, Vec<vigia::Event>), Failure> {
         }
         reports
     };
-    let events = extract::extract_all(&reports, &bundle::gazetteer());
-    Ok((reports, events))
+    let g = bundle::gazetteer();
+    let events = extract::extract_all(&reports, &g);
+    Ok((reports, events, g))
 }
 
 fn read_report(file: &str, o: &Options) -> Result<Report, Problem> {

@@ -84,10 +84,12 @@ pub struct Site {
     pub line: usize,
 }
 
-/// All sites, in file order.
+/// All sites, in file order, with an index by id.
 #[derive(Debug, Clone)]
 pub struct Gazetteer {
     pub sites: Vec<Site>,
+    /// Position of the first site with each id.
+    index: std::collections::HashMap<String, usize>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -128,7 +130,7 @@ impl Gazetteer {
             Ok(h) => h.clone(),
             Err(e) => {
                 return (
-                    Gazetteer { sites },
+                    Gazetteer::new(sites),
                     vec![Problem::new(
                         path,
                         1,
@@ -160,11 +162,21 @@ impl Gazetteer {
                 Err(message) => problems.push(Problem::new(path, line, message)),
             }
         }
-        (Gazetteer { sites }, problems)
+        (Gazetteer::new(sites), problems)
     }
 
+    /// Builds the id index; the first of duplicate ids wins (the check reports the rest).
+    pub fn new(sites: Vec<Site>) -> Gazetteer {
+        let mut index = std::collections::HashMap::with_capacity(sites.len());
+        for (i, s) in sites.iter().enumerate() {
+            index.entry(s.id.clone()).or_insert(i);
+        }
+        Gazetteer { sites, index }
+    }
+
+    /// The site with this id, by hash lookup (called per place mention and per event).
     pub fn get(&self, id: &str) -> Option<&Site> {
-        self.sites.iter().find(|s| s.id == id)
+        self.index.get(id).map(|i| &self.sites[*i])
     }
 
     /// The chain of parents of a site, nearest first.
