@@ -1,10 +1,23 @@
 //! Bundles the reports in `reports/` (each `*.txt` with its `*.toml` sidecar) and the
 //! gazetteer table into the library, so the CLI and the web app read the same corpus.
+//!
+//! `VIGIA_CORPUS_DIR=DIR` bundles another corpus instead (the benchmarks' synthetic ones
+//! from `vigia synth`): `DIR/reports/*.txt` with sidecars and, if present,
+//! `DIR/gazetteer/sites.csv` appended to the gazetteer.
 use std::{env, fs, path::Path};
 
 fn main() {
     let root = env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into());
-    let reports = Path::new(&root).join("reports");
+    println!("cargo:rerun-if-env-changed=VIGIA_CORPUS_DIR");
+    let corpus = env::var("VIGIA_CORPUS_DIR").ok().filter(|d| !d.is_empty());
+    let reports = match &corpus {
+        Some(dir) => Path::new(dir).join("reports"),
+        None => Path::new(&root).join("reports"),
+    };
+    let extension = corpus
+        .as_ref()
+        .map(|dir| Path::new(dir).join("gazetteer").join("sites.csv"))
+        .filter(|p| p.exists());
     println!("cargo:rerun-if-changed={}", reports.display());
     println!("cargo:rerun-if-changed=gazetteer/sites.csv");
     let mut entries: Vec<_> = fs::read_dir(&reports)
@@ -35,6 +48,20 @@ fn main() {
         ));
     }
     code.push_str("];\n");
+    code.push_str(
+        "/// Rows appended to the gazetteer: (path, CSV), when a corpus brings its own sites.\n",
+    );
+    match &extension {
+        Some(p) => {
+            println!("cargo:rerun-if-changed={}", p.display());
+            code.push_str(&format!(
+                "pub static GAZETTEER_EXTENSION: Option<(&str, &str)> = Some(({:?}, include_str!({:?})));\n",
+                p.display().to_string(),
+                p.display().to_string()
+            ));
+        }
+        None => code.push_str("pub static GAZETTEER_EXTENSION: Option<(&str, &str)> = None;\n"),
+    }
     let out =
         Path::new(&env::var("OUT_DIR").unwrap_or_else(|_| ".".into())).join("bundled_reports.rs");
     if let Err(e) = fs::write(&out, code) {

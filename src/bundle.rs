@@ -23,9 +23,15 @@ pub fn reports() -> Result<Vec<Report>, Problem> {
         .collect()
 }
 
-/// The bundled gazetteer.
+/// The bundled gazetteer, with the corpus's own sites when it brings some (a build with
+/// `VIGIA_CORPUS_DIR`). Rows of the extension that do not fit are left out; `vigia synth`
+/// writes none such.
 pub fn gazetteer() -> Gazetteer {
-    Gazetteer::bundled()
+    let g = Gazetteer::bundled();
+    match GAZETTEER_EXTENSION {
+        Some((path, csv)) => g.extended(path, csv).0,
+        None => g,
+    }
 }
 
 #[cfg(test)]

@@ -17,6 +17,8 @@ pub mod lang;
 pub mod projection;
 pub mod report;
 pub mod segment;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod synth;
 pub mod text;
 pub mod time;
 pub mod timeline;

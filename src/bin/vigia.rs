@@ -5,7 +5,10 @@
 //! vigia extract [--format json|text] [--unresolved] [--date YYYY-MM-DD] [--tz ZONE] [FILE...]
 //! vigia gazetteer check [DIR]
 //! vigia gazetteer geocode [--lang nl|en|es] TEXT
+//! vigia synth --sites N --events M --reports R [--seed S] OUT_DIR
 //! ```
+//! `export` and `extract` take `--gazetteer-extra FILE`: rows appended to the bundled
+//! gazetteer (e.g. the synthetic sites `vigia synth` writes).
 //! Exit status: 0 success, 1 bad input (each problem on stderr as `path:line: message`),
 //! 2 usage error.
 use std::path::Path;
@@ -17,10 +20,11 @@ use vigia::report::{Report, Supplied};
 use vigia::{Problem, bundle, export, extract};
 
 const USAGE: &str = "usage:
-  vigia export --format geojson|csv [--date YYYY-MM-DD] [--tz ZONE] [FILE...]
-  vigia extract [--format json|text] [--unresolved] [--date YYYY-MM-DD] [--tz ZONE] [FILE...]
+  vigia export --format geojson|csv [--date YYYY-MM-DD] [--tz ZONE] [--gazetteer-extra FILE] [FILE...]
+  vigia extract [--format json|text] [--unresolved] [--date YYYY-MM-DD] [--tz ZONE] [--gazetteer-extra FILE] [FILE...]
   vigia gazetteer check [DIR]
-  vigia gazetteer geocode [--lang nl|en|es] TEXT";
+  vigia gazetteer geocode [--lang nl|en|es] TEXT
+  vigia synth --sites N --events M --reports R [--seed S] OUT_DIR";
 
 enum Failure {
     Usage(String),
@@ -57,6 +61,7 @@ struct Options {
     date: Option<Date>,
     tz: Option<String>,
     unresolved: bool,
+    gazetteer_extra: Option<String>,
     files: Vec<String>,
 }
 
@@ -66,6 +71,7 @@ fn options(args: &[String]) -> Result<Options, Failure> {
         date: None,
         tz: None,
         unresolved: false,
+        gazetteer_extra: None,
         files: Vec::new(),
     };
     let mut it = args.iter();
@@ -94,6 +100,7 @@ fn options(args: &[String]) -> Result<Options, Failure> {
                 o.tz = Some(v);
             }
             "--unresolved" => o.unresolved = true,
+            "--gazetteer-extra" => o.gazetteer_extra = Some(value("--gazetteer-extra")?),
             s if s.starts_with("--") => return Err(Failure::Usage(format!("unknown option {s}"))),
             s => o.files.push(s.to_string()),
         }
@@ -240,6 +247,7 @@ fn run(args: &[String]) -> Result<String, Failure> {
             }
             _ => Err(Failure::Usage("gazetteer needs check or geocode".into())),
         },
+        Some("synth") => synth(&args[1..]),
         Some(other) => Err(Failure::Usage(format!("unknown command {other:?}"))),
         None => Err(Failure::Usage("no command".into())),
     }
@@ -265,9 +273,70 @@ fn load(o: &Options) -> Result<(Vec<Report>, Vec<vigia::Event>, Gazetteer), Fail
         }
         reports
     };
-    let g = bundle::gazetteer();
+    let mut g = bundle::gazetteer();
+    if let Some(file) = &o.gazetteer_extra {
+        let text = std::fs::read_to_string(file).map_err(|e| {
+            Failure::Input(vec![Problem::new(
+                file,
+                1,
+                format!("cannot read: {}", io_reason(&e)),
+            )])
+        })?;
+        let (extended, problems) = g.extended(file, &text);
+        if !problems.is_empty() {
+            return Err(Failure::Input(problems));
+        }
+        g = extended;
+    }
     let events = extract::extract_all(&reports, &g);
     Ok((reports, events, g))
+}
+
+/// `vigia synth`: writes a synthetic corpus and prints its manifest.
+fn synth(args: &[String]) -> Result<String, Failure> {
+    let n = |name: &str, default: Option<u64>| -> Result<u64, Failure> {
+        match args.iter().position(|a| a == name) {
+            Some(i) => {
+                let v = args
+                    .get(i + 1)
+                    .ok_or_else(|| Failure::Usage(format!("{name} needs a value")))?;
+                v.replace('_', "")
+                    .parse()
+                    .map_err(|_| Failure::Usage(format!("{name} {v:?} is not a number")))
+            }
+            None => default.ok_or_else(|| Failure::Usage(format!("synth needs {name}"))),
+        }
+    };
+    let params = vigia::synth::Params {
+        sites: n("--sites", None)? as usize,
+        events: n("--events", None)? as usize,
+        reports: n("--reports", None)? as usize,
+        seed: n("--seed", Some(1))?,
+    };
+    let mut rest = Vec::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--sites" | "--events" | "--reports" | "--seed" => {
+                it.next();
+            }
+            s if s.starts_with("--") => return Err(Failure::Usage(format!("unknown option {s}"))),
+            s => rest.push(s),
+        }
+    }
+    let [out] = rest[..] else {
+        return Err(Failure::Usage("synth needs one OUT_DIR".into()));
+    };
+    vigia::synth::validate(&params).map_err(Failure::Usage)?;
+    let corpus = vigia::synth::generate(params, &bundle::gazetteer());
+    vigia::synth::write(&corpus, Path::new(out)).map_err(|e| {
+        Failure::Input(vec![Problem::new(
+            out,
+            1,
+            format!("cannot write: {}", io_reason(&e)),
+        )])
+    })?;
+    Ok(corpus.manifest() + "\n")
 }
 
 fn read_report(file: &str, o: &Options) -> Result<Report, Problem> {

@@ -165,6 +165,40 @@ impl Gazetteer {
         (Gazetteer::new(sites), problems)
     }
 
+    /// This table with the rows of another appended (e.g. a synthetic extension made by
+    /// `vigia synth`). Rows that cannot be read, ids already taken and parents that exist
+    /// in neither table are reported; the other rows are kept.
+    pub fn extended(&self, path: &str, csv_text: &str) -> (Gazetteer, Vec<Problem>) {
+        let (extra, mut problems) = Gazetteer::parse(path, csv_text);
+        let mut sites = self.sites.clone();
+        let mut seen: std::collections::HashSet<String> =
+            self.sites.iter().map(|s| s.id.clone()).collect();
+        for site in extra.sites {
+            if !seen.insert(site.id.clone()) {
+                problems.push(Problem::new(
+                    path,
+                    site.line,
+                    format!("duplicate id {:?}", site.id),
+                ));
+                continue;
+            }
+            sites.push(site);
+        }
+        let g = Gazetteer::new(sites);
+        for s in &g.sites[self.sites.len()..] {
+            if let Some(parent) = &s.parent
+                && g.get(parent).is_none()
+            {
+                problems.push(Problem::new(
+                    path,
+                    s.line,
+                    format!("unknown parent {parent:?}"),
+                ));
+            }
+        }
+        (g, problems)
+    }
+
     /// Builds the id index; the first of duplicate ids wins (the check reports the rest).
     pub fn new(sites: Vec<Site>) -> Gazetteer {
         let mut index = std::collections::HashMap::with_capacity(sites.len());
