@@ -2,9 +2,13 @@
 //! window ending at t" with binary search, and the slider's domain. Depends on `event`.
 use jiff::{SignedDuration, Timestamp};
 
-use crate::event::Event;
+use crate::event::{Category, Event};
 
-/// Events sorted by start time, with the longest duration for bounded searches.
+/// Number of categories: the width of a histogram bin.
+pub const CATEGORIES: usize = Category::ALL.len();
+
+/// Events sorted by start time, with the longest duration for bounded searches and the
+/// starts of each category for histograms.
 #[derive(Debug, Clone, Default)]
 pub struct Timeline {
     /// Indices into the caller's event list, sorted by start.
@@ -12,6 +16,8 @@ pub struct Timeline {
     starts: Vec<Timestamp>,
     ends: Vec<Timestamp>,
     longest: SignedDuration,
+    /// Sorted starts per category, in `Category::ALL` order.
+    by_category: Vec<Vec<Timestamp>>,
 }
 
 impl Timeline {
@@ -25,12 +31,21 @@ impl Timeline {
             .map(|i| events[*i].time.end.duration_since(events[*i].time.start))
             .max()
             .unwrap_or_default();
+        let mut by_category = vec![Vec::new(); CATEGORIES];
+        for i in &order {
+            by_category[events[*i].category as usize].push(events[*i].time.start);
+        }
         Timeline {
             order,
             starts,
             ends,
             longest,
+            by_category,
         }
+    }
+
+    pub fn len(&self) -> usize {
+        self.order.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -63,6 +78,55 @@ impl Timeline {
             .collect()
     }
 
+    /// Indices of the events that started by `t` (the cumulative view), oldest first.
+    pub fn until(&self, t: Timestamp) -> Vec<usize> {
+        let hi = self.starts.partition_point(|s| *s <= t);
+        self.order[..hi].to_vec()
+    }
+
+    /// How many events overlap the window `(t - length, t]` (as [`Timeline::window`]).
+    pub fn count_window(&self, t: Timestamp, length: SignedDuration) -> usize {
+        let from = t.checked_sub(length).unwrap_or(t);
+        let hi = self.starts.partition_point(|s| *s <= t);
+        let earliest_start = from.checked_sub(self.longest).unwrap_or(Timestamp::MIN);
+        let lo = self.starts.partition_point(|s| *s < earliest_start);
+        // Events that started at or after `from` surely overlap; earlier ones only if
+        // they last past `from`.
+        let certain = self.starts.partition_point(|s| *s < from).max(lo);
+        (hi - certain.min(hi))
+            + (lo..certain.min(hi))
+                .filter(|k| self.ends[*k] > from)
+                .count()
+    }
+
+    /// Events per bin and category by start time: `bins` equal bins over `[from, to)`,
+    /// each an array in `Category::ALL` order. Costs `bins × categories` binary searches,
+    /// whatever the number of events.
+    pub fn histogram(&self, from: Timestamp, to: Timestamp, bins: usize) -> Vec<[u32; CATEGORIES]> {
+        let mut out = vec![[0u32; CATEGORIES]; bins];
+        if bins == 0 || to <= from {
+            return out;
+        }
+        let span = to.as_nanosecond() - from.as_nanosecond();
+        let edge = |k: usize| {
+            let ns = from.as_nanosecond() + span * k as i128 / bins as i128;
+            Timestamp::from_nanosecond(ns).unwrap_or(to)
+        };
+        let edges: Vec<Timestamp> = (0..=bins).map(edge).collect();
+        for (c, starts) in self.by_category.iter().enumerate() {
+            if starts.is_empty() {
+                continue;
+            }
+            let mut below = starts.partition_point(|s| *s < edges[0]);
+            for (k, bin) in out.iter_mut().enumerate() {
+                let upto = starts.partition_point(|s| *s < edges[k + 1]);
+                bin[c] = (upto - below) as u32;
+                below = upto;
+            }
+        }
+        out
+    }
+
     /// The start of the next event after `t`, if any.
     pub fn next_after(&self, t: Timestamp) -> Option<Timestamp> {
         self.starts
@@ -83,6 +147,10 @@ mod tests {
     use crate::event::{Category, Certainty, EventTime, Precision};
 
     fn ev(id: &str, start: &str, end: &str) -> Event {
+        ev_cat(id, start, end, Category::Strike)
+    }
+
+    fn ev_cat(id: &str, start: &str, end: &str, category: Category) -> Event {
         let p = |s: &str| s.parse::<Timestamp>().unwrap_or(Timestamp::UNIX_EPOCH);
         Event {
             event_id: id.into(),
@@ -94,7 +162,7 @@ mod tests {
                 precision: Precision::Day,
                 resolved: String::new(),
             },
-            category: Category::Strike,
+            category,
             certainty: Certainty::Reported,
             quote_start: 0,
             quote_end: 0,
@@ -145,6 +213,119 @@ mod tests {
         assert_eq!(
             tl.next_after(first).map(|t| t.to_string()).as_deref(),
             Some("2025-09-02T00:00:00Z")
+        );
+    }
+
+    fn ts(s: &str) -> Timestamp {
+        s.parse().unwrap_or(Timestamp::UNIX_EPOCH)
+    }
+
+    #[test]
+    fn cumulative_and_counts_table() {
+        let events = vec![
+            ev("a", "2019-04-30T10:00:00Z", "2019-04-30T11:00:00Z"),
+            ev("b", "2025-09-02T00:00:00Z", "2025-12-01T00:00:00Z"),
+            ev("c", "2026-01-03T06:00:00Z", "2026-01-03T06:01:00Z"),
+            ev("d", "2026-01-03T06:00:00Z", "2026-01-04T00:00:00Z"),
+        ];
+        let tl = Timeline::new(&events);
+        let rows: &[(&str, &[&str])] = &[
+            ("2019-04-30T09:59:00Z", &[]),
+            ("2019-04-30T10:00:00Z", &["a"]),
+            ("2025-10-01T00:00:00Z", &["a", "b"]),
+            ("2026-01-03T06:00:00Z", &["a", "b", "c", "d"]),
+        ];
+        for (t, want) in rows {
+            let got: Vec<&str> = tl
+                .until(ts(t))
+                .into_iter()
+                .map(|i| events[i].event_id.as_str())
+                .collect();
+            assert_eq!(got, *want, "until {t}");
+        }
+        // The count agrees with the window's list at every edge and in between.
+        for len_h in [1, 24, 24 * 7, 24 * 365] {
+            let len = SignedDuration::from_hours(len_h);
+            for e in &events {
+                for t in [
+                    e.time.start,
+                    e.time.end,
+                    e.time.start - SignedDuration::from_secs(1),
+                ] {
+                    assert_eq!(
+                        tl.count_window(t, len),
+                        tl.window(t, len).len(),
+                        "{t} {len_h} h"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn histogram_bins_table() {
+        let events = vec![
+            ev_cat(
+                "s1",
+                "2026-01-03T00:10:00Z",
+                "2026-01-03T00:11:00Z",
+                Category::Strike,
+            ),
+            ev_cat(
+                "s2",
+                "2026-01-03T00:59:00Z",
+                "2026-01-03T01:00:00Z",
+                Category::Strike,
+            ),
+            ev_cat(
+                "d1",
+                "2026-01-03T01:00:00Z",
+                "2026-01-03T01:01:00Z",
+                Category::Deployment,
+            ),
+            ev_cat(
+                "o1",
+                "2026-01-03T03:30:00Z",
+                "2026-01-03T03:31:00Z",
+                Category::Outage,
+            ),
+            ev_cat(
+                "late",
+                "2026-01-03T04:00:00Z",
+                "2026-01-03T04:01:00Z",
+                Category::Strike,
+            ),
+            ev_cat(
+                "early",
+                "2026-01-02T23:59:59Z",
+                "2026-01-03T00:00:00Z",
+                Category::Strike,
+            ),
+        ];
+        let tl = Timeline::new(&events);
+        // Four hourly bins over [00:00, 04:00): an event on an edge counts in the later bin;
+        // events outside the span count nowhere.
+        let h = tl.histogram(ts("2026-01-03T00:00:00Z"), ts("2026-01-03T04:00:00Z"), 4);
+        let strike = Category::Strike as usize;
+        let deployment = Category::Deployment as usize;
+        let outage = Category::Outage as usize;
+        let rows: &[(usize, usize, u32)] = &[
+            (0, strike, 2),
+            (1, strike, 0),
+            (1, deployment, 1),
+            (3, outage, 1),
+            (3, strike, 0),
+        ];
+        for (bin, cat, want) in rows {
+            assert_eq!(h[*bin][*cat], *want, "bin {bin} category {cat}");
+        }
+        let total: u32 = h.iter().flatten().sum();
+        assert_eq!(total, 4);
+        assert!(
+            tl.histogram(ts("2026-01-03T04:00:00Z"), ts("2026-01-03T00:00:00Z"), 4)
+                .iter()
+                .flatten()
+                .all(|n| *n == 0)
         );
     }
 }
