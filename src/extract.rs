@@ -650,13 +650,18 @@ pub fn extract_all(reports: &[Report], gazetteer: &Gazetteer) -> Vec<Event> {
         .iter()
         .flat_map(|r| extract(r, gazetteer, &matcher))
         .collect();
+    sort_events(&mut events);
+    events
+}
+
+/// The order [`extract_all`] returns: by start, then end; stable within a report.
+pub fn sort_events(events: &mut [Event]) {
     events.sort_by(|a, b| {
         a.time
             .start
             .cmp(&b.time.start)
             .then(a.time.end.cmp(&b.time.end))
     });
-    events
 }
 
 #[cfg(test)]

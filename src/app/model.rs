@@ -9,7 +9,7 @@ use vigia::basemap::Basemap;
 use vigia::gazetteer::Gazetteer;
 use vigia::projection::Viewport;
 use vigia::timeline::Timeline;
-use vigia::{Event, Report, bundle, extract};
+use vigia::{Event, Report, extract};
 use yew::Reducible;
 
 /// Everything read from the bundled data.
@@ -22,8 +22,19 @@ pub struct Corpus {
 }
 
 impl Corpus {
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn new(reports: Vec<Report>, gazetteer: Gazetteer) -> Corpus {
         let events = extract::extract_all(&reports, &gazetteer);
+        Corpus::from_events(reports, gazetteer, events)
+    }
+
+    /// A corpus from events already extracted (in any order) from `reports`.
+    pub fn from_events(
+        reports: Vec<Report>,
+        gazetteer: Gazetteer,
+        mut events: Vec<Event>,
+    ) -> Corpus {
+        extract::sort_events(&mut events);
         let timeline = Timeline::new(&events);
         Corpus {
             reports,
@@ -34,9 +45,10 @@ impl Corpus {
     }
 
     /// The bundled reports, parsed with the same code as the CLI.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn bundled() -> Result<Corpus, String> {
-        let reports = bundle::reports().map_err(|p| p.to_string())?;
-        Ok(Corpus::new(reports, bundle::gazetteer()))
+        let reports = vigia::bundle::reports().map_err(|p| p.to_string())?;
+        Ok(Corpus::new(reports, vigia::bundle::gazetteer()))
     }
 
     pub fn report(&self, id: &str) -> Option<&Report> {

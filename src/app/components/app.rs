@@ -7,13 +7,43 @@ use yew::prelude::*;
 use super::{EventList, MapView, SitePanel, TimeBar};
 use crate::model::{Action, Corpus, State};
 
-/// The app. Builds the corpus from the bundled reports with the core library.
+/// Where start-up stands.
+#[derive(Clone)]
+pub enum Loading {
+    /// Reports read so far, of all.
+    Reading {
+        done: usize,
+        total: usize,
+    },
+    Ready(Rc<Corpus>),
+    Failed(String),
+}
+
+/// The app. Builds the corpus from the bundled reports with the core library; in the
+/// browser report by report, yielding to the page between slices so progress shows.
 #[function_component(App)]
 pub fn app() -> Html {
-    let corpus = use_state(|| Corpus::bundled().map(Rc::new));
-    match &*corpus {
-        Ok(c) => html! { <Main corpus={c.clone()} /> },
-        Err(e) => {
+    #[cfg(not(target_arch = "wasm32"))]
+    let loading = use_state(|| match Corpus::bundled() {
+        Ok(c) => Loading::Ready(Rc::new(c)),
+        Err(e) => Loading::Failed(e),
+    });
+    #[cfg(target_arch = "wasm32")]
+    let loading = {
+        let loading = use_state(|| Loading::Reading { done: 0, total: 0 });
+        let setter = loading.setter();
+        use_effect_with((), move |_| web::build_corpus(setter));
+        loading
+    };
+    match &*loading {
+        Loading::Ready(c) => html! { <Main corpus={c.clone()} /> },
+        Loading::Reading { done, total } => html! {
+            <div class="loading" role="status">
+                <p>{ format!("Reading reports… {done} of {total}") }</p>
+                <progress max={total.max(&1).to_string()} value={done.to_string()} aria-label="Reading reports"></progress>
+            </div>
+        },
+        Loading::Failed(e) => {
             html! { <p role="alert" class="fatal">{ format!("Vigía could not read its bundled data: {e}") }</p> }
         }
     }
@@ -84,7 +114,72 @@ mod web {
     use wasm_bindgen_futures::JsFuture;
     use yew::Callback;
 
-    use crate::model::Action;
+    use crate::model::{Action, Corpus};
+
+    use super::Loading;
+
+    fn now() -> f64 {
+        web_sys::window()
+            .and_then(|w| w.performance())
+            .map_or(0.0, |p| p.now())
+    }
+
+    /// Lets the page render and take input: resolves on the next macrotask.
+    async fn yield_to_page() {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            if let Some(w) = web_sys::window() {
+                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+            }
+        });
+        let _ = JsFuture::from(promise).await;
+    }
+
+    /// Extracts the bundled reports in slices of about 30 ms, reporting progress, then
+    /// hands over the corpus. Leaves the figures (extraction time, bytes, events) in
+    /// `globalThis.vigiaStats`, which the browser benchmark reads.
+    pub fn build_corpus(set: yew::UseStateSetter<Loading>) {
+        wasm_bindgen_futures::spawn_local(async move {
+            let reports = match vigia::bundle::reports() {
+                Ok(r) => r,
+                Err(p) => return set.set(Loading::Failed(p.to_string())),
+            };
+            let total = reports.len();
+            set.set(Loading::Reading { done: 0, total });
+            yield_to_page().await;
+            let t0 = now();
+            let gazetteer = vigia::bundle::gazetteer();
+            let matcher = vigia::gazetteer::Matcher::new(&gazetteer);
+            let mut events = Vec::new();
+            let mut slice_start = now();
+            for (k, r) in reports.iter().enumerate() {
+                events.extend(vigia::extract::extract(r, &gazetteer, &matcher));
+                if now() - slice_start > 30.0 && k + 1 < total {
+                    set.set(Loading::Reading { done: k + 1, total });
+                    yield_to_page().await;
+                    slice_start = now();
+                }
+            }
+            let bytes: usize = reports.iter().map(|r| r.text.len()).sum();
+            let corpus = Corpus::from_events(reports, gazetteer, events);
+            let ms = now() - t0;
+            stats(&[
+                ("extract_ms", ms),
+                ("bytes", bytes as f64),
+                ("reports", total as f64),
+                ("events", corpus.events.len() as f64),
+                ("sites", corpus.gazetteer.sites.len() as f64),
+            ]);
+            set.set(Loading::Ready(Rc::new(corpus)));
+        });
+    }
+
+    fn stats(pairs: &[(&str, f64)]) {
+        let o = js_sys::Object::new();
+        for (k, v) in pairs {
+            let _ = js_sys::Reflect::set(&o, &(*k).into(), &(*v).into());
+        }
+        let _ = js_sys::Reflect::set(&js_sys::global(), &"vigiaStats".into(), &o);
+    }
 
     pub fn load_basemap(dispatch: Callback<Action>) {
         wasm_bindgen_futures::spawn_local(async move {
