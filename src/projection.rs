@@ -25,6 +25,13 @@ pub fn unproject(x: f64, y: f64) -> (f64, f64) {
     (lon, lat)
 }
 
+/// Longitude/latitude to reference pixels: world coordinates at zoom `reference_zoom`.
+pub fn to_reference(lon: f64, lat: f64, reference_zoom: f64) -> (f64, f64) {
+    let (x, y) = project(lon, lat);
+    let s = 256.0 * reference_zoom.exp2();
+    (x * s, y * s)
+}
+
 /// What part of the world the map shows: centre in world coordinates, zoom (world width
 /// in pixels is `256 · 2^zoom`) and the screen size in pixels.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -99,6 +106,20 @@ impl Viewport {
         }
     }
 
+    /// The affine map `(k, tx, ty)` from reference pixels (world coordinates scaled to
+    /// zoom `reference_zoom`, see [`to_reference`]) to this viewport's screen:
+    /// `screen = k · reference + t`. Geometry drawn once in reference pixels follows every
+    /// pan and zoom through one SVG `transform`.
+    pub fn reference_transform(&self, reference_zoom: f64) -> (f64, f64, f64) {
+        let s = self.scale();
+        let k = s / (256.0 * reference_zoom.exp2());
+        (
+            k,
+            self.width / 2.0 - self.center.0 * s,
+            self.height / 2.0 - self.center.1 * s,
+        )
+    }
+
     /// Kilometres per screen pixel at the centre latitude.
     pub fn km_per_pixel(&self) -> f64 {
         let (_, lat) = unproject(self.center.0, self.center.1);
@@ -141,5 +162,23 @@ mod tests {
         let after = z.to_lonlat(100.0, 100.0);
         assert!((before.0 - after.0).abs() < 1e-9 && (before.1 - after.1).abs() < 1e-9);
         assert!(z.km_per_pixel() < v.km_per_pixel() / 3.9);
+    }
+
+    #[test]
+    fn reference_geometry_lands_where_to_screen_puts_it() {
+        let views = [
+            Viewport::fit(-75.0, 0.0, -58.0, 15.0, 1000.0, 640.0),
+            Viewport::fit(-67.0, 10.4, -66.8, 10.55, 1000.0, 640.0)
+                .zoom_around(1.5, 10.0, 600.0)
+                .pan(-37.0, 12.5),
+        ];
+        for v in views {
+            for (lon, lat) in [(-66.9, 10.5), (-70.0, 4.0), (-61.5, 16.2)] {
+                let (rx, ry) = to_reference(lon, lat, 8.0);
+                let (k, tx, ty) = v.reference_transform(8.0);
+                let (sx, sy) = v.to_screen(lon, lat);
+                assert!((k * rx + tx - sx).abs() < 1e-6 && (k * ry + ty - sy).abs() < 1e-6);
+            }
+        }
     }
 }

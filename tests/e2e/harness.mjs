@@ -18,12 +18,20 @@ const TYPES = {
   ".txt": "text/plain; charset=utf-8",
 };
 
-/** Serves `dir` on `port` (default: a free one) of 127.0.0.1; resolves to { url, close }. */
+/**
+ * Serves `dir` on `port` (default: a free one) of 127.0.0.1; resolves to { url, close }.
+ * `dir` may also be an object of URL prefixes to directories ({ "/": dist, "/data/": d }):
+ * the longest matching prefix wins.
+ */
 export async function serve(dir, port = 0) {
+  const mounts = Object.entries(typeof dir === "string" ? { "/": dir } : dir)
+    .sort((a, b) => b[0].length - a[0].length);
   const server = createServer(async (req, res) => {
     try {
-      const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
-      let file = join(dir, path);
+      const url = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
+      const [prefix, base] = mounts.find(([p]) => url.startsWith(p)) ?? ["/", null];
+      if (base === null) throw new Error("not mounted");
+      let file = join(base, url.slice(prefix.length));
       if ((await stat(file)).isDirectory()) file = join(file, "index.html");
       const body = await readFile(file);
       res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
@@ -43,8 +51,11 @@ export async function serve(dir, port = 0) {
 
 export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 
-/** Launches headless Chromium. A missing browser is an error, never a skip. */
-export async function launch() {
+/**
+ * Launches headless Chromium. A missing browser is an error, never a skip. `extraArgs`
+ * adds flags (the benchmark lifts the frame-rate limit so a frame's time is its work).
+ */
+export async function launch(extraArgs = []) {
   try {
     await stat(CHROMIUM);
   } catch {
@@ -57,6 +68,7 @@ export async function launch() {
     args: [
       "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
       "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+      ...extraArgs,
     ],
   });
 }

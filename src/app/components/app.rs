@@ -135,7 +135,8 @@ mod web {
     }
 
     /// Extracts the bundled reports in slices of about 30 ms, reporting progress, then
-    /// hands over the corpus. Leaves the figures (extraction time, bytes, events) in
+    /// hands over the corpus. Leaves the figures (gazetteer matcher build, extraction
+    /// and indexing times, bytes, events) in
     /// `globalThis.vigiaStats`, which the browser benchmark reads.
     pub fn build_corpus(set: yew::UseStateSetter<Loading>) {
         wasm_bindgen_futures::spawn_local(async move {
@@ -149,28 +150,44 @@ mod web {
             let t0 = now();
             let gazetteer = vigia::bundle::gazetteer();
             let matcher = vigia::gazetteer::Matcher::new(&gazetteer);
+            let t1 = now();
             let mut events = Vec::new();
+            // Time spent extracting, without the pauses for the page.
+            let mut busy = 0.0;
             let mut slice_start = now();
             for (k, r) in reports.iter().enumerate() {
                 events.extend(vigia::extract::extract(r, &gazetteer, &matcher));
                 if now() - slice_start > 30.0 && k + 1 < total {
+                    busy += now() - slice_start;
                     set.set(Loading::Reading { done: k + 1, total });
                     yield_to_page().await;
                     slice_start = now();
                 }
             }
+            busy += now() - slice_start;
+            let t2 = now();
             let bytes: usize = reports.iter().map(|r| r.text.len()).sum();
             let corpus = Corpus::from_events(reports, gazetteer, events);
-            let ms = now() - t0;
             stats(&[
-                ("extract_ms", ms),
+                ("matcher_ms", t1 - t0),
+                ("extract_ms", busy),
+                ("index_ms", now() - t2),
                 ("bytes", bytes as f64),
                 ("reports", total as f64),
                 ("events", corpus.events.len() as f64),
                 ("sites", corpus.gazetteer.sites.len() as f64),
+                ("wasm_memory_bytes", wasm_memory_bytes()),
             ]);
             set.set(Loading::Ready(Rc::new(corpus)));
         });
+    }
+
+    fn wasm_memory_bytes() -> f64 {
+        wasm_bindgen::memory()
+            .dyn_into::<js_sys::WebAssembly::Memory>()
+            .ok()
+            .and_then(|m| m.buffer().dyn_into::<js_sys::ArrayBuffer>().ok())
+            .map_or(0.0, |b| f64::from(b.byte_length()))
     }
 
     fn stats(pairs: &[(&str, f64)]) {

@@ -5,7 +5,8 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use vigia::basemap::path_data;
+use vigia::basemap::{Basemap, REFERENCE_ZOOM, reference_path_data};
+use vigia::projection::Viewport;
 use vigia::{Category, SiteKind};
 use yew::prelude::*;
 
@@ -129,17 +130,14 @@ pub fn map_view(props: &MapProps) -> Html {
             .then(a.x.total_cmp(&b.x))
     });
 
+    // Countries with events in the window are tinted in their events' colour.
+    let tints: Vec<(String, &'static str)> = markers
+        .iter()
+        .filter(|m| m.kind == SiteKind::Country)
+        .map(|m| (m.name.clone(), category_colour(m.category)))
+        .collect();
     let basemap = s.basemap.as_ref().map(|b| {
-        b.countries
-            .iter()
-            .map(|c| {
-                let ve = c.name == "Venezuela";
-                // A country with events in the window is tinted in its events' colour.
-                let active = markers.iter().find(|m| m.kind == SiteKind::Country && m.name == c.name);
-                let style = active.map(|m| format!("fill:{}", category_colour(m.category)));
-                html! { <path class={classes!("land", ve.then_some("land-focus"), active.is_some().then_some("land-active"))} {style} d={path_data(c, &view)} /> }
-            })
-            .collect::<Html>()
+        html! { <BasemapLayer basemap={BasemapRef(b.clone())} viewport={view} tints={tints} /> }
     });
     let country_labels = s.basemap.as_ref().map(|b| {
         b.countries
@@ -268,7 +266,9 @@ pub fn map_view(props: &MapProps) -> Html {
                     { country_labels.unwrap_or_default() }
                     { extents }
                 </svg>
-                { for markers.iter().map(|m| marker(m, &props.dispatch, s.selected.as_deref() == Some(m.id.as_str()))) }
+                <div class="markers">
+                    { for markers.iter().map(|m| marker(m, &props.dispatch, s.selected.as_deref() == Some(m.id.as_str()))) }
+                </div>
                 <div class="scale" aria-hidden="true" style={format!("width:{:.2}%", bar_px / MAP_W * 100.0)}>
                     <span class="scale-bar"></span>
                     <span class="scale-label">{ format!("{step:.0} km") }</span>
@@ -283,6 +283,48 @@ pub fn map_view(props: &MapProps) -> Html {
                 <button class="zoom" aria-label="Reset view" title="Reset view" onclick={reset}>{ "⌂" }</button>
             </div>
         </div>
+    }
+}
+
+/// The basemap by identity: comparing two loads' outlines point by point would cost more
+/// than drawing them.
+#[derive(Clone)]
+pub struct BasemapRef(pub Rc<Basemap>);
+
+impl PartialEq for BasemapRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+#[derive(Properties, Clone, PartialEq)]
+struct BasemapProps {
+    basemap: BasemapRef,
+    viewport: Viewport,
+    /// Country name and fill colour of tinted countries.
+    tints: Vec<(String, &'static str)>,
+}
+
+/// The countries, drawn once in reference pixels and placed by one transform, so
+/// scrubbing leaves this layer alone and panning or zooming changes one attribute.
+#[function_component(BasemapLayer)]
+fn basemap_layer(p: &BasemapProps) -> Html {
+    let b = p.basemap.0.clone();
+    let paths = use_memo(Rc::as_ptr(&b) as usize, move |_| {
+        b.countries
+            .iter()
+            .map(|c| (c.name.clone(), AttrValue::from(reference_path_data(c))))
+            .collect::<Vec<_>>()
+    });
+    let (k, tx, ty) = p.viewport.reference_transform(REFERENCE_ZOOM);
+    html! {
+        <g class="countries" transform={format!("matrix({k} 0 0 {k} {tx:.2} {ty:.2})")}>
+            { for paths.iter().map(|(name, d)| {
+                let tint = p.tints.iter().find(|(n, _)| n == name).map(|(_, c)| *c);
+                let ve = name == "Venezuela";
+                html! { <path key={name.as_str()} class={classes!("land", ve.then_some("land-focus"), tint.is_some().then_some("land-active"))} style={tint.map(|c| format!("fill:{c}"))} d={d.clone()} /> }
+            }) }
+        </g>
     }
 }
 
@@ -343,6 +385,7 @@ fn marker(m: &Marker, dispatch: &Dispatch, selected: bool) -> Html {
     let size = dot_size(m.count);
     html! {
         <button
+            key={m.id.clone()}
             id={format!("marker-{}", m.id)}
             class={classes!("marker", m.kind.is_area().then_some("area"), selected.then_some("selected"), (!inside).then_some("offscreen"), (!m.labelled).then_some("unlabelled"))}
             style={format!("left:{:.3}%;top:{:.3}%;--size:{size:.0}px;--colour:{}", m.x / MAP_W * 100.0, m.y / MAP_H * 100.0, category_colour(m.category))}
