@@ -78,9 +78,15 @@ impl Matcher {
         // candidates are chosen below.
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
-            // A DFA: about 25 ms to build for the full table, and matching runs at
-            // about twice the speed of the default NFA (benches/matcher.rs).
-            .kind(Some(AhoCorasickKind::DFA))
+            // Natively a DFA: about 25 ms to build for the full table, and matching runs
+            // at about twice the speed of the NFA (benches/matcher.rs). In the browser the
+            // DFA takes ~300 ms to build, longer than matching a 10 MB corpus with the
+            // contiguous NFA, which builds in a few milliseconds.
+            .kind(Some(if cfg!(target_arch = "wasm32") {
+                AhoCorasickKind::ContiguousNFA
+            } else {
+                AhoCorasickKind::DFA
+            }))
             .build(&patterns)
             .unwrap_or_else(|e| panic!("gazetteer aliases do not compile: {e}"));
         Matcher {
