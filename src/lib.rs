@@ -7,6 +7,7 @@
 //! with `gazetteer` supplying sites and the matcher; `timeline` indexes events by time;
 //! `export` writes GeoJSON and CSV; `projection` maps coordinates to the screen.
 
+pub mod axis;
 pub mod basemap;
 pub mod bundle;
 pub mod event;

@@ -16,8 +16,41 @@ pub struct Timeline {
     starts: Vec<Timestamp>,
     ends: Vec<Timestamp>,
     longest: SignedDuration,
-    /// Sorted starts per category, in `Category::ALL` order.
-    by_category: Vec<Vec<Timestamp>>,
+    /// Sorted starts per category (in `Category::ALL` order) and duration class
+    /// (see [`CLASSES`]).
+    by_category: Vec<[Vec<Timestamp>; CLASSES.len()]>,
+    /// Distinct `[start, end)` ranges of events longer than a minute, with how many
+    /// events have each, by start.
+    ranges: Vec<(Timestamp, Timestamp, u32)>,
+}
+
+/// Duration classes: an event belongs to the first class whose bound its duration does
+/// not exceed (minutes, hours, days, weeks, months, longer).
+pub const CLASSES: [SignedDuration; 6] = [
+    SignedDuration::from_mins(1),
+    SignedDuration::from_hours(1),
+    SignedDuration::from_hours(24),
+    SignedDuration::from_hours(24 * 7),
+    SignedDuration::from_hours(24 * 31),
+    SignedDuration::MAX,
+];
+
+/// The longest duration a histogram with bins of `bin_len` counts: the bound of the
+/// largest class that fits in a bin (zero when none does).
+pub fn counted_up_to(bin_len: SignedDuration) -> SignedDuration {
+    CLASSES
+        .iter()
+        .copied()
+        .filter(|b| *b <= bin_len)
+        .max()
+        .unwrap_or(SignedDuration::ZERO)
+}
+
+fn class_of(d: SignedDuration) -> usize {
+    CLASSES
+        .iter()
+        .position(|b| d <= *b)
+        .unwrap_or(CLASSES.len() - 1)
 }
 
 impl Timeline {
@@ -31,16 +64,26 @@ impl Timeline {
             .map(|i| events[*i].time.end.duration_since(events[*i].time.start))
             .max()
             .unwrap_or_default();
-        let mut by_category = vec![Vec::new(); CATEGORIES];
+        let mut by_category: Vec<[Vec<Timestamp>; CLASSES.len()]> =
+            (0..CATEGORIES).map(|_| Default::default()).collect();
+        let mut ranges: std::collections::BTreeMap<(Timestamp, Timestamp), u32> =
+            std::collections::BTreeMap::new();
         for i in &order {
-            by_category[events[*i].category as usize].push(events[*i].time.start);
+            let t = &events[*i].time;
+            let d = t.end.duration_since(t.start);
+            by_category[events[*i].category as usize][class_of(d)].push(t.start);
+            if d > CLASSES[0] {
+                *ranges.entry((t.start, t.end)).or_default() += 1;
+            }
         }
+        let ranges = ranges.into_iter().map(|((a, b), n)| (a, b, n)).collect();
         Timeline {
             order,
             starts,
             ends,
             longest,
             by_category,
+            ranges,
         }
     }
 
@@ -100,7 +143,9 @@ impl Timeline {
     }
 
     /// Events per bin and category by start time: `bins` equal bins over `[from, to)`,
-    /// each an array in `Category::ALL` order. Costs `bins × categories` binary searches,
+    /// each an array in `Category::ALL` order. Only events no longer than a bin count
+    /// (an event known only to the week is not a spike on one hour); the longer ones are
+    /// [`Timeline::ranges_over`]. Costs a few binary searches per bin and category,
     /// whatever the number of events.
     pub fn histogram(&self, from: Timestamp, to: Timestamp, bins: usize) -> Vec<[u32; CATEGORIES]> {
         let mut out = vec![[0u32; CATEGORIES]; bins];
@@ -113,18 +158,57 @@ impl Timeline {
             Timestamp::from_nanosecond(ns).unwrap_or(to)
         };
         let edges: Vec<Timestamp> = (0..=bins).map(edge).collect();
-        for (c, starts) in self.by_category.iter().enumerate() {
-            if starts.is_empty() {
-                continue;
-            }
-            let mut below = starts.partition_point(|s| *s < edges[0]);
-            for (k, bin) in out.iter_mut().enumerate() {
-                let upto = starts.partition_point(|s| *s < edges[k + 1]);
-                bin[c] = (upto - below) as u32;
-                below = upto;
+        let bin_len = SignedDuration::from_nanos_i128(span / bins as i128);
+        for (c, classes) in self.by_category.iter().enumerate() {
+            for (class, starts) in classes.iter().enumerate() {
+                if starts.is_empty() || CLASSES[class] > bin_len {
+                    continue;
+                }
+                let mut below = starts.partition_point(|s| *s < edges[0]);
+                for (k, bin) in out.iter_mut().enumerate() {
+                    let upto = starts.partition_point(|s| *s < edges[k + 1]);
+                    bin[c] += (upto - below) as u32;
+                    below = upto;
+                }
             }
         }
         out
+    }
+
+    /// The distinct ranges that overlap `[from, to)` and are too long for a histogram
+    /// bin of `bin_len` (see [`counted_up_to`]), with the number of events on each: what
+    /// [`Timeline::histogram`] leaves out at that bin size.
+    pub fn ranges_over(
+        &self,
+        from: Timestamp,
+        to: Timestamp,
+        bin_len: SignedDuration,
+    ) -> Vec<(Timestamp, Timestamp, u32)> {
+        let longer_than = counted_up_to(bin_len);
+        let hi = self.ranges.partition_point(|r| r.0 < to);
+        self.ranges[..hi]
+            .iter()
+            .filter(|r| r.1 > from && r.1.duration_since(r.0) > longer_than)
+            .copied()
+            .collect()
+    }
+
+    /// The end of the window of length `len` holding the most events (by start), and how
+    /// many: one pass over the sorted starts.
+    pub fn densest(&self, len: SignedDuration) -> Option<(Timestamp, usize)> {
+        let mut best: Option<(Timestamp, usize)> = None;
+        let mut lo = 0;
+        for (hi, t) in self.starts.iter().enumerate() {
+            let from = t.checked_sub(len).unwrap_or(Timestamp::MIN);
+            while self.starts[lo] <= from {
+                lo += 1;
+            }
+            let n = hi + 1 - lo;
+            if best.is_none_or(|(_, b)| n > b) {
+                best = Some((*t, n));
+            }
+        }
+        best
     }
 
     /// The start of the next event after `t`, if any.
@@ -326,6 +410,59 @@ mod tests {
                 .iter()
                 .flatten()
                 .all(|n| *n == 0)
+        );
+    }
+
+    #[test]
+    fn uncertain_events_are_ranges_not_spikes_and_the_densest_moment() {
+        let events = vec![
+            ev("minute", "2026-01-03T06:00:00Z", "2026-01-03T06:01:00Z"),
+            ev("day", "2026-01-03T00:00:00Z", "2026-01-04T00:00:00Z"),
+            ev("day too", "2026-01-03T00:00:00Z", "2026-01-04T00:00:00Z"),
+            ev("week", "2025-12-29T00:00:00Z", "2026-01-05T00:00:00Z"),
+            ev("early", "2025-09-01T10:00:00Z", "2025-09-01T10:01:00Z"),
+        ];
+        let tl = Timeline::new(&events);
+        let (from, to) = (ts("2026-01-03T00:00:00Z"), ts("2026-01-04T00:00:00Z"));
+        // (bins over the day, events counted in bars, ranges drawn as bands)
+        let rows: &[(usize, u32, &[(&str, &str, u32)])] = &[
+            // Hourly bins: only the minute event is a bar; the day and week are bands.
+            (
+                24,
+                1,
+                &[
+                    ("2025-12-29T00:00:00Z", "2026-01-05T00:00:00Z", 1),
+                    ("2026-01-03T00:00:00Z", "2026-01-04T00:00:00Z", 2),
+                ],
+            ),
+            // One bin of a day: the day events count too; only the week is a band.
+            (1, 3, &[("2025-12-29T00:00:00Z", "2026-01-05T00:00:00Z", 1)]),
+        ];
+        for (bins, bars, bands) in rows {
+            let h = tl.histogram(from, to, *bins);
+            let total: u32 = h.iter().flatten().sum();
+            assert_eq!(total, *bars, "{bins} bins");
+            let bin_len = SignedDuration::from_hours(24 / *bins as i64);
+            let got: Vec<(String, String, u32)> = tl
+                .ranges_over(from, to, bin_len)
+                .into_iter()
+                .map(|(a, b, n)| (a.to_string(), b.to_string(), n))
+                .collect();
+            let want: Vec<(String, String, u32)> = bands
+                .iter()
+                .map(|(a, b, n)| (a.to_string(), b.to_string(), *n))
+                .collect();
+            assert_eq!(got, want, "{bins} bins");
+        }
+        // By start: the densest hour is the midnight of 3 January, where both day events
+        // start; the densest week ends at the minute event.
+        assert_eq!(
+            tl.densest(SignedDuration::from_hours(1)),
+            Some((ts("2026-01-03T00:00:00Z"), 2))
+        );
+        assert_eq!(
+            tl.densest(SignedDuration::from_hours(24 * 7)),
+            Some((ts("2026-01-03T06:00:00Z"), 4))
         );
     }
 }
