@@ -225,3 +225,20 @@ if (out) {
   await writeFile(out, JSON.stringify(report, null, 2) + "\n");
 }
 console.log(JSON.stringify(report, null, 2));
+
+// A run that measured nothing is a failure, not a row of dashes.
+const problems = [];
+for (const r of results) {
+  for (const [app, x] of [["vigia", r.vigia], ["baseline", r.baseline]]) {
+    if (!x) continue;
+    if (x.errors.length) problems.push(`${r.label} ${app}: page errors: ${x.errors.join("; ")}`);
+    for (const k of ["first_marker_ms", "scrub_p95_ms", "panzoom_frame_p95_ms", "js_heap_mb"]) {
+      if (!(x[k] >= 0)) problems.push(`${r.label} ${app}: no ${k}`);
+    }
+    if (!(x.events > 0)) problems.push(`${r.label} ${app}: no events`);
+  }
+}
+if (problems.length) {
+  console.error(`bench: FAILED\n${problems.join("\n")}`);
+  process.exit(1);
+}

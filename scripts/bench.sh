@@ -68,6 +68,22 @@ fi
 step "browser benchmark (${#targets[@]} corpora, $steps scrub steps each)"
 node bench/browser.mjs --steps "$steps" --out "$work/browser.json" "${targets[@]}" >/dev/null
 
+# The app must find about as many events as the generator wrote.
+node -e '
+  const fs = require("fs");
+  const run = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
+  let bad = 0;
+  for (const r of run.results) {
+    const m = process.argv[2] + "/corpus-" + r.label + ".manifest.json";
+    if (!fs.existsSync(m)) continue;
+    const planned = JSON.parse(fs.readFileSync(m, "utf8")).events_planned;
+    const ratio = r.vigia.events / planned;
+    console.error(`bench: ${r.label}: ${r.vigia.events} events in the browser of ${planned} written`);
+    if (Math.abs(1 - ratio) > 0.05) { console.error("bench: FAILED: more than 5% off"); bad = 1; }
+  }
+  process.exit(bad);
+' "$work/browser.json" "$work"
+
 step "report"
 node bench/report.mjs "$work/browser.json" "$root/target/criterion" "$out_md" "$mode"
 step "done: $out_md"

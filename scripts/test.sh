@@ -23,4 +23,6 @@ step "trunk build --release --offline"
 trunk build --release --offline
 step "end-to-end tests in headless Chromium"
 node --test tests/e2e/
+step "benchmark smoke run (generator, synthetic dist, browser benchmark on a tiny corpus)"
+bash scripts/bench.sh --smoke
 step "all checks passed"
