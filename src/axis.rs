@@ -68,6 +68,17 @@ impl Axis {
         .within(limit)
     }
 
+    /// The same span with `t` in the middle, slid inside `limit`.
+    pub fn centered_on(self, t: Timestamp, limit: Axis) -> Axis {
+        let span = self.span();
+        let from = t.checked_sub(span / 2).unwrap_or(t);
+        Axis {
+            from,
+            to: from.checked_add(span).unwrap_or(limit.to),
+        }
+        .within(limit)
+    }
+
     /// Slides the axis to lie inside `limit` when it is not wider.
     pub fn within(self, limit: Axis) -> Axis {
         let span = self.span();
@@ -353,5 +364,9 @@ mod tests {
         // At the edge it slides inside.
         let edge = all.zoom(10.0, all.to, all);
         assert_eq!(edge.to, all.to);
+        // Centred on a moment: the moment in the middle, unless the edge is nearer.
+        let c = z.centered_on(at, all);
+        assert!((c.fraction(at) - 0.5).abs() < 1e-6);
+        assert_eq!(z.centered_on(all.to, all).to, all.to);
     }
 }

@@ -3,6 +3,7 @@
 //! (`www/index.html`); natively it only compiles for the component tests.
 mod components;
 mod model;
+mod url;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

@@ -5,12 +5,15 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use jiff::{SignedDuration, Timestamp};
+use vigia::axis::Axis;
 use vigia::basemap::Basemap;
 use vigia::gazetteer::Gazetteer;
 use vigia::projection::Viewport;
 use vigia::timeline::Timeline;
 use vigia::{Event, Report, extract};
 use yew::Reducible;
+
+pub use crate::url::{Mode, UrlState, WindowLen, Zone};
 
 /// Everything read from the bundled data.
 #[derive(Debug)]
@@ -98,13 +101,32 @@ pub fn default_viewport() -> Viewport {
     Viewport::fit(-74.5, 0.5, -59.5, 19.0, MAP_W, MAP_H)
 }
 
+/// Playback speeds: simulated time per second of play.
+pub const SPEEDS: [(&str, i64); 5] = [
+    ("1 hour/s", 3600),
+    ("6 hours/s", 6 * 3600),
+    ("1 day/s", 86_400),
+    ("1 week/s", 7 * 86_400),
+    ("1 month/s", 30 * 86_400),
+];
+
+/// How often playback advances, in milliseconds.
+pub const PLAY_TICK_MS: i32 = 100;
+
 /// The whole view state.
 #[derive(Debug, Clone)]
 pub struct State {
     pub corpus: Rc<Corpus>,
     pub basemap: Option<Rc<Basemap>>,
     pub time: Timestamp,
-    pub window: SignedDuration,
+    pub window: WindowLen,
+    pub mode: Mode,
+    pub zone: Zone,
+    /// The part of time the histogram shows.
+    pub axis: Axis,
+    pub playing: bool,
+    /// Index into [`SPEEDS`].
+    pub speed: usize,
     pub selected: Option<String>,
     pub viewport: Viewport,
     pub list_open: bool,
@@ -116,6 +138,11 @@ impl PartialEq for State {
             && self.basemap.as_ref().map(Rc::as_ptr) == other.basemap.as_ref().map(Rc::as_ptr)
             && self.time == other.time
             && self.window == other.window
+            && self.mode == other.mode
+            && self.zone == other.zone
+            && self.axis == other.axis
+            && self.playing == other.playing
+            && self.speed == other.speed
             && self.selected == other.selected
             && self.viewport == other.viewport
             && self.list_open == other.list_open
@@ -123,20 +150,101 @@ impl PartialEq for State {
 }
 
 impl State {
-    /// The default view: a one-day window ending at the first event.
+    /// The default view: a one-day window ending at the first event, the whole timeline.
     pub fn new(corpus: Rc<Corpus>) -> State {
-        let time = corpus
+        let (first, last) = corpus
             .timeline
             .domain()
-            .map_or(Timestamp::UNIX_EPOCH, |(first, _)| first);
+            .unwrap_or((Timestamp::UNIX_EPOCH, Timestamp::UNIX_EPOCH));
         State {
             corpus,
             basemap: None,
-            time,
-            window: SignedDuration::from_hours(24),
+            time: first,
+            window: WindowLen::Day,
+            mode: Mode::Window,
+            zone: Zone::Utc,
+            axis: Axis::over(first, last),
+            playing: false,
+            speed: 1,
             selected: None,
             viewport: default_viewport(),
             list_open: false,
+        }
+    }
+
+    /// The whole axis: the data's domain, padded.
+    pub fn full_axis(&self) -> Axis {
+        let (first, last) = self
+            .corpus
+            .timeline
+            .domain()
+            .unwrap_or((Timestamp::UNIX_EPOCH, Timestamp::UNIX_EPOCH));
+        Axis::over(first, last)
+    }
+
+    /// What the URL should say about this state.
+    pub fn url_state(&self) -> UrlState {
+        let (lon, lat) =
+            vigia::projection::unproject(self.viewport.center.0, self.viewport.center.1);
+        UrlState {
+            time: Some(self.time),
+            window: Some(self.window),
+            mode: Some(self.mode),
+            zone: Some(self.zone),
+            site: self.selected.clone(),
+            view: Some((lon, lat, self.viewport.zoom)),
+        }
+    }
+
+    /// Applies what a URL says; fields it lacks keep their value, except the selection,
+    /// which a URL without a site clears (Back from an opened site closes it).
+    fn apply(&mut self, u: &UrlState) {
+        if let Some(t) = u.time {
+            self.time = self.clamp(t);
+        }
+        if let Some(w) = u.window {
+            self.window = w;
+        }
+        if let Some(m) = u.mode {
+            self.mode = m;
+        }
+        if let Some(z) = u.zone {
+            self.zone = z;
+        }
+        self.selected = u
+            .site
+            .clone()
+            .filter(|id| self.corpus.gazetteer.get(id).is_some());
+        if let Some((lon, lat, zoom)) = u.view
+            && (-180.0..=180.0).contains(&lon)
+            && (-85.0..=85.0).contains(&lat)
+        {
+            self.viewport.center = vigia::projection::project(lon, lat);
+            self.viewport.zoom = zoom.clamp(2.0, 16.0);
+        }
+        self.axis = self.axis.within(self.full_axis());
+        if !(self.axis.from..self.axis.to).contains(&self.time) {
+            self.axis = self.full_axis();
+        }
+    }
+
+    fn clamp(&self, t: Timestamp) -> Timestamp {
+        self.corpus
+            .timeline
+            .domain()
+            .map_or(t, |(a, b)| t.clamp(a, b))
+    }
+
+    /// Keeps the current time on the zoomed axis by sliding the axis.
+    fn follow(&mut self) {
+        if self.time < self.axis.from || self.time >= self.axis.to {
+            let span = self.axis.span();
+            let from = self.time.checked_sub(span / 2).unwrap_or(self.time);
+            self.axis = Axis {
+                from,
+                to: from.checked_add(span).unwrap_or(self.time),
+            }
+            .within(self.full_axis());
         }
     }
 }
@@ -151,6 +259,18 @@ pub enum Action {
     PreviousEvent,
     /// Move by a number of windows (PageUp/PageDown).
     Shift(i64),
+    SetWindow(WindowLen),
+    SetMode(Mode),
+    SetZone(Zone),
+    /// Zoom the time axis by a factor, centred on the current time (2 = twice as detailed).
+    ZoomAxis(f64),
+    WholeAxis,
+    TogglePlay,
+    SetSpeed(usize),
+    /// One playback step.
+    Tick,
+    /// Jump to the end of the busiest window.
+    Densest,
     Select(String),
     Close,
     Zoom {
@@ -165,6 +285,8 @@ pub enum Action {
     ResetView,
     ToggleList,
     BasemapLoaded(Rc<Basemap>),
+    /// The URL changed (Back/Forward, or the page opened with one).
+    Restore(UrlState),
 }
 
 impl Reducible for State {
@@ -173,9 +295,8 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
         let domain = s.corpus.timeline.domain();
-        let clamp = |t: Timestamp| domain.map_or(t, |(a, b)| t.clamp(a, b));
         match action {
-            Action::SetTime(t) => s.time = clamp(t),
+            Action::SetTime(t) => s.time = s.clamp(t),
             Action::First => s.time = domain.map_or(s.time, |(a, _)| a),
             Action::Last => s.time = domain.map_or(s.time, |(_, b)| b),
             Action::NextEvent => s.time = s.corpus.timeline.next_after(s.time).unwrap_or(s.time),
@@ -183,8 +304,46 @@ impl Reducible for State {
                 s.time = s.corpus.timeline.previous_before(s.time).unwrap_or(s.time)
             }
             Action::Shift(n) => {
-                let by = SignedDuration::from_secs(s.window.as_secs() * n);
-                s.time = clamp(s.time.checked_add(by).unwrap_or(s.time));
+                let by = SignedDuration::from_secs(s.window.duration().as_secs() * n);
+                s.time = s.clamp(s.time.checked_add(by).unwrap_or(s.time));
+            }
+            Action::SetWindow(w) => s.window = w,
+            Action::SetMode(m) => s.mode = m,
+            Action::SetZone(z) => s.zone = z,
+            Action::ZoomAxis(f) => {
+                let full = s.full_axis();
+                s.axis = s.axis.zoom(f, s.time, full).centered_on(s.time, full);
+            }
+            Action::WholeAxis => s.axis = s.full_axis(),
+            Action::TogglePlay => {
+                s.playing = !s.playing;
+                // Playing from the end starts again from the beginning.
+                if s.playing && domain.is_some_and(|(_, b)| s.time >= b) {
+                    s.time = domain.map_or(s.time, |(a, _)| a);
+                }
+            }
+            Action::SetSpeed(i) => s.speed = i.min(SPEEDS.len() - 1),
+            Action::Tick => {
+                if !s.playing {
+                    return self;
+                }
+                let step = SPEEDS[s.speed].1 * i64::from(PLAY_TICK_MS) / 1000;
+                let next = s
+                    .time
+                    .checked_add(SignedDuration::from_secs(step))
+                    .unwrap_or(s.time);
+                match domain {
+                    Some((_, b)) if next >= b => {
+                        s.time = b;
+                        s.playing = false;
+                    }
+                    _ => s.time = next,
+                }
+            }
+            Action::Densest => {
+                if let Some((t, _)) = s.corpus.timeline.densest(s.window.duration()) {
+                    s.time = t;
+                }
             }
             Action::Select(id) => s.selected = Some(id),
             Action::Close => s.selected = None,
@@ -193,9 +352,36 @@ impl Reducible for State {
             Action::ResetView => s.viewport = default_viewport(),
             Action::ToggleList => s.list_open = !s.list_open,
             Action::BasemapLoaded(b) => s.basemap = Some(b),
+            Action::Restore(u) => s.apply(&u),
         }
+        s.follow();
         Rc::new(s)
     }
+}
+
+/// The time zone to show times in.
+pub fn zone_tz(z: Zone) -> jiff::tz::TimeZone {
+    match z {
+        Zone::Utc => jiff::tz::TimeZone::UTC,
+        Zone::Caracas => {
+            jiff::tz::TimeZone::get("America/Caracas").unwrap_or(jiff::tz::TimeZone::UTC)
+        }
+        Zone::Viewer => jiff::tz::TimeZone::system(),
+    }
+}
+
+/// "2026-01-03 03:21 Caracas (UTC−04:00)", "2026-01-03 07:21 UTC".
+pub fn format_in(t: Timestamp, z: Zone) -> String {
+    if z == Zone::Utc {
+        return format_utc(t);
+    }
+    let zoned = t.to_zoned(zone_tz(z));
+    let offset = zoned.strftime("%:z").to_string().replace('-', "−");
+    let name = match z {
+        Zone::Caracas => "Caracas",
+        _ => "local",
+    };
+    format!("{} {name} (UTC{offset})", zoned.strftime("%Y-%m-%d %H:%M"))
 }
 
 /// "2026-01-03 07:21 UTC".

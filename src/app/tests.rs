@@ -37,10 +37,15 @@ async fn render_panel(corpus: Rc<Corpus>, site: &str) -> String {
 }
 
 async fn render_map(state: State) -> String {
-    let in_window = Rc::new(state.corpus.sites_in_window(state.time, state.window));
+    let in_window = Rc::new(
+        state
+            .corpus
+            .sites_in_window(state.time, state.window.duration()),
+    );
     LocalServerRenderer::<MapView>::with_props(crate::components::MapProps {
         state,
         in_window,
+        faded: Rc::default(),
         dispatch: Callback::noop(),
     })
     .render()
@@ -70,7 +75,9 @@ async fn map_at_the_last_event_has_a_named_button_per_site() {
     let buttons = html.matches("<button id=\"marker-").count();
     assert_eq!(
         buttons,
-        corpus.sites_in_window(state.time, state.window).len()
+        corpus
+            .sites_in_window(state.time, state.window.duration())
+            .len()
     );
 }
 
@@ -132,20 +139,110 @@ async fn report_text_renders_as_text_not_html() {
 async fn timebar_spans_all_events() {
     let corpus = bundled();
     let (first, last) = corpus.timeline.domain().unwrap_or_default();
-    let html = LocalServerRenderer::<TimeBar>::with_props(crate::components::TimeBarProps {
-        corpus,
+    let state = State::new(corpus.clone());
+    let props = |zone, axis| crate::components::TimeBarProps {
+        corpus: corpus.clone(),
         time: first,
-        window: SignedDuration::from_hours(24),
+        window: crate::model::WindowLen::Day,
+        mode: crate::model::Mode::Window,
+        zone,
+        axis,
+        playing: false,
+        speed: 1,
         events_in_window: 3,
         sites_in_window: 2,
         dispatch: Callback::noop(),
-    })
-    .render()
-    .await;
+    };
+    let html =
+        LocalServerRenderer::<TimeBar>::with_props(props(crate::model::Zone::Utc, state.axis))
+            .render()
+            .await;
     assert!(
         html.contains(&format!(r#"min="{}""#, first.as_second())),
         "{html}"
     );
     assert!(html.contains(&format!(r#"max="{}""#, last.as_second())));
     assert!(html.contains("3 events at 2 sites"));
+    // The whole axis is labelled in years; the bars hold every event.
+    assert!(html.contains(">2020<") && html.contains(">2026<"), "{html}");
+    let counted: u32 = html
+        .split(r#"data-count=""#)
+        .skip(1)
+        .filter_map(|s| s.split('"').next()?.parse::<u32>().ok())
+        .sum();
+    // Bars hold the events that fit a bin; the longer ones are drawn as ranges.
+    let bin_len = jiff::SignedDuration::from_secs_f64(state.axis.span().as_secs_f64() / 200.0);
+    let ranged: u32 = corpus
+        .timeline
+        .ranges_over(state.axis.from, state.axis.to, bin_len)
+        .iter()
+        .map(|r| r.2)
+        .sum();
+    assert!(html.contains(r#"class="range""#));
+    assert_eq!((counted + ranged) as usize, corpus.events.len());
+
+    // Caracas time is four hours behind UTC; zoomed to the night of 3 January the ticks
+    // are clock times.
+    let night = vigia::axis::Axis {
+        from: "2026-01-03T06:00:00Z".parse().unwrap_or(first),
+        to: "2026-01-03T08:00:00Z".parse().unwrap_or(last),
+    };
+    let html =
+        LocalServerRenderer::<TimeBar>::with_props(props(crate::model::Zone::Caracas, night))
+            .render()
+            .await;
+    assert!(html.contains("Caracas (UTC−04:00)"), "{html}");
+    assert!(
+        html.contains(">02:30<") || html.contains(">02:15<"),
+        "{html}"
+    );
+}
+
+#[test]
+fn reducer_zooms_the_axis_plays_and_restores_urls() {
+    use crate::model::{Mode, UrlState, WindowLen, Zone};
+    use yew::Reducible;
+    let corpus = bundled();
+    let (first, last) = corpus.timeline.domain().unwrap_or_default();
+    let s = Rc::new(State::new(corpus));
+    let s = s.reduce(Action::Last).reduce(Action::ZoomAxis(1e6));
+    assert_eq!(s.axis.span(), vigia::axis::MIN_SPAN);
+    assert!(s.axis.from <= last && last < s.axis.to);
+    // Stepping back off the zoomed axis slides it along.
+    let s = s.reduce(Action::First);
+    assert!(s.axis.from <= first && first < s.axis.to);
+    // Playing advances by the speed per tick and stops at the end.
+    let s = s.reduce(Action::SetSpeed(0)).reduce(Action::TogglePlay);
+    assert!(s.playing);
+    let t0 = s.time;
+    let s = s.reduce(Action::Tick);
+    assert_eq!(s.time.duration_since(t0).as_secs(), 360);
+    let s = s.reduce(Action::SetSpeed(4));
+    let s = (0..100_000).try_fold(s, |s, _| {
+        let n = s.clone().reduce(Action::Tick);
+        if n.playing { Ok(n) } else { Err(n) }
+    });
+    let s = match s {
+        Ok(s) | Err(s) => s,
+    };
+    assert!(!s.playing && s.time == last);
+    // A URL restores what it names and clears a selection it lacks.
+    let u = UrlState {
+        time: "2019-04-30T12:00:00Z".parse().ok(),
+        window: Some(WindowLen::Week),
+        mode: Some(Mode::Cumulative),
+        zone: Some(Zone::Caracas),
+        site: Some("la-carlota".into()),
+        view: Some((-66.88, 10.48, 9.0)),
+    };
+    let r = s.reduce(Action::Restore(u.clone()));
+    assert_eq!(r.url_state().encode(), u.encode());
+    let closed = r.reduce(Action::Restore(UrlState { site: None, ..u }));
+    assert_eq!(closed.selected, None);
+    // Unknown sites in a URL are ignored.
+    let bad = closed.reduce(Action::Restore(UrlState {
+        site: Some("nowhere".into()),
+        ..UrlState::default()
+    }));
+    assert_eq!(bad.selected, None);
 }

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{EventList, MapView, SitePanel, TimeBar};
-use crate::model::{Action, Corpus, State};
+use crate::model::{Action, Corpus, Mode, State};
 
 /// Where start-up stands.
 #[derive(Clone)]
@@ -65,7 +65,19 @@ impl PartialEq for MainProps {
 pub fn main_view(props: &MainProps) -> Html {
     let state = use_reducer({
         let corpus = props.corpus.clone();
-        move || State::new(corpus)
+        move || {
+            let s = State::new(corpus);
+            // A shared link: the view it names.
+            #[cfg(target_arch = "wasm32")]
+            let s = {
+                use yew::Reducible;
+                Rc::new(s)
+                    .reduce(Action::Restore(crate::url::UrlState::decode(&web::hash())))
+                    .as_ref()
+                    .clone()
+            };
+            s
+        }
     });
     let dispatch: Callback<Action> = {
         let state = state.clone();
@@ -77,15 +89,45 @@ pub fn main_view(props: &MainProps) -> Html {
         let d = dispatch.clone();
         use_effect_with((), move |_| {
             web::load_basemap(d.clone());
-            web::on_escape(d)
+            let escape = web::on_escape(d.clone());
+            let popstate = web::on_popstate(d);
+            move || {
+                escape();
+                popstate();
+            }
         });
         let selected = state.selected.clone();
         use_effect_with(selected, |selected| {
             web::focus_after_selection(selected.as_deref());
         });
+        // The URL follows the view: opening a site is a new history entry (so Back
+        // closes it), anything else replaces the current one.
+        let url = state.url_state();
+        use_effect_with(url, web::write_url);
+        let d = dispatch.clone();
+        use_effect_with(state.playing, move |playing| web::play(*playing, d));
     }
 
-    let in_window = state.corpus.sites_in_window(state.time, state.window);
+    let window = state.window.duration();
+    let (in_window, faded) = match state.mode {
+        Mode::Window => (
+            state.corpus.sites_in_window(state.time, window),
+            Default::default(),
+        ),
+        Mode::Cumulative => {
+            let all = state
+                .corpus
+                .sites_in_window(state.time, crate::model::WindowLen::All.duration());
+            let recent = state.corpus.sites_in_window(state.time, window);
+            let faded: std::collections::HashSet<String> = all
+                .keys()
+                .filter(|k| !recent.contains_key(*k))
+                .cloned()
+                .collect();
+            (all, faded)
+        }
+    };
+    let in_window = Rc::new(in_window);
     html! {
         <div class="app">
             <header class="top">
@@ -93,13 +135,15 @@ pub fn main_view(props: &MainProps) -> Html {
                 <p class="tagline">{ "News reports on the Venezuela crisis, mapped through time. Every marker cites its reports word for word." }</p>
             </header>
             <main class="stage">
-                <MapView state={(*state).clone()} in_window={Rc::new(in_window.clone())} dispatch={dispatch.clone()} />
+                <MapView state={(*state).clone()} in_window={in_window.clone()} faded={Rc::new(faded)} dispatch={dispatch.clone()} />
                 if let Some(site) = state.selected.clone() {
-                    <SitePanel corpus={state.corpus.clone()} site_id={site} time={state.time} window={state.window} dispatch={dispatch.clone()} />
+                    <SitePanel corpus={state.corpus.clone()} site_id={site} time={state.time} window={window} dispatch={dispatch.clone()} />
                 }
             </main>
-            <TimeBar corpus={state.corpus.clone()} time={state.time} window={state.window} events_in_window={in_window.values().map(Vec::len).sum::<usize>()} sites_in_window={in_window.len()} dispatch={dispatch.clone()} />
-            <EventList corpus={state.corpus.clone()} in_window={Rc::new(in_window)} open={state.list_open} dispatch={dispatch} />
+            <TimeBar corpus={state.corpus.clone()} time={state.time} window={state.window} mode={state.mode} zone={state.zone}
+                axis={state.axis} playing={state.playing} speed={state.speed}
+                events_in_window={in_window.values().map(Vec::len).sum::<usize>()} sites_in_window={in_window.len()} dispatch={dispatch.clone()} />
+            <EventList corpus={state.corpus.clone()} in_window={in_window} open={state.list_open} dispatch={dispatch} />
         </div>
     }
 }
@@ -243,6 +287,81 @@ mod web {
             }
             drop(cb);
         }
+    }
+
+    /// The location's fragment, `#` included.
+    pub fn hash() -> String {
+        web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .unwrap_or_default()
+    }
+
+    thread_local! {
+        /// The selection the URL was last written with.
+        static WRITTEN_SITE: std::cell::RefCell<Option<Option<String>>> = const { std::cell::RefCell::new(None) };
+        static PLAYER: std::cell::RefCell<Option<(i32, Closure<dyn Fn()>)>> = const { std::cell::RefCell::new(None) };
+    }
+
+    /// Writes the view into the URL fragment: a new history entry when the selected site
+    /// changed, else a replacement.
+    pub fn write_url(u: &crate::url::UrlState) {
+        let Some(w) = web_sys::window() else { return };
+        let Ok(history) = w.history() else { return };
+        let frag = format!("#{}", u.encode());
+        if w.location().hash().ok().as_deref() == Some(frag.as_str()) {
+            WRITTEN_SITE.with(|s| *s.borrow_mut() = Some(u.site.clone()));
+            return;
+        }
+        let push = WRITTEN_SITE.with(|s| {
+            let mut s = s.borrow_mut();
+            let changed = s.as_ref().is_some_and(|old| *old != u.site);
+            *s = Some(u.site.clone());
+            changed
+        });
+        let _ = if push {
+            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&frag))
+        } else {
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&frag))
+        };
+    }
+
+    /// Back and Forward restore the view the URL names; returns the listener's cleanup.
+    pub fn on_popstate(dispatch: Callback<Action>) -> impl FnOnce() {
+        let cb = Closure::<dyn Fn()>::new(move || {
+            let u = crate::url::UrlState::decode(&hash());
+            WRITTEN_SITE.with(|s| *s.borrow_mut() = Some(u.site.clone()));
+            dispatch.emit(Action::Restore(u));
+        });
+        let w = web_sys::window();
+        if let Some(w) = &w {
+            let _ = w.add_event_listener_with_callback("popstate", cb.as_ref().unchecked_ref());
+        }
+        move || {
+            if let Some(w) = w {
+                let _ =
+                    w.remove_event_listener_with_callback("popstate", cb.as_ref().unchecked_ref());
+            }
+            drop(cb);
+        }
+    }
+
+    /// Starts or stops the playback clock.
+    pub fn play(playing: bool, dispatch: Callback<Action>) {
+        let Some(w) = web_sys::window() else { return };
+        PLAYER.with(|p| {
+            if let Some((id, _)) = p.borrow_mut().take() {
+                w.clear_interval_with_handle(id);
+            }
+            if playing {
+                let cb = Closure::<dyn Fn()>::new(move || dispatch.emit(Action::Tick));
+                if let Ok(id) = w.set_interval_with_callback_and_timeout_and_arguments_0(
+                    cb.as_ref().unchecked_ref(),
+                    crate::model::PLAY_TICK_MS,
+                ) {
+                    *p.borrow_mut() = Some((id, cb));
+                }
+            }
+        });
     }
 
     thread_local! {

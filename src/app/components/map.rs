@@ -18,6 +18,9 @@ pub struct MapProps {
     pub state: State,
     /// Event indices per site id in the current window.
     pub in_window: Rc<BTreeMap<String, Vec<usize>>>,
+    /// Sites shown only because the view is cumulative: their events are older than the
+    /// window. Drawn faded.
+    pub faded: Rc<std::collections::HashSet<String>>,
     pub dispatch: Dispatch,
 }
 
@@ -32,6 +35,7 @@ struct Marker {
     count: usize,
     reports: usize,
     category: Category,
+    faded: bool,
     /// Whether its name fits beside it without covering another label or dot.
     labelled: bool,
 }
@@ -117,6 +121,7 @@ pub fn map_view(props: &MapProps) -> Html {
                 count: idx.len(),
                 reports: reports.len(),
                 category,
+                faded: props.faded.contains(id),
                 labelled: false,
             })
         })
@@ -387,7 +392,7 @@ fn marker(m: &Marker, dispatch: &Dispatch, selected: bool) -> Html {
         <button
             key={m.id.clone()}
             id={format!("marker-{}", m.id)}
-            class={classes!("marker", m.kind.is_area().then_some("area"), selected.then_some("selected"), (!inside).then_some("offscreen"), (!m.labelled).then_some("unlabelled"))}
+            class={classes!("marker", m.kind.is_area().then_some("area"), selected.then_some("selected"), (!inside).then_some("offscreen"), (!m.labelled).then_some("unlabelled"), m.faded.then_some("faded"))}
             style={format!("left:{:.3}%;top:{:.3}%;--size:{size:.0}px;--colour:{}", m.x / MAP_W * 100.0, m.y / MAP_H * 100.0, category_colour(m.category))}
             aria-label={label.clone()}
             aria-expanded={if selected { "true" } else { "false" }}
