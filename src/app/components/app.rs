@@ -302,27 +302,50 @@ mod web {
         static PLAYER: std::cell::RefCell<Option<(i32, Closure<dyn Fn()>)>> = const { std::cell::RefCell::new(None) };
     }
 
-    /// Writes the view into the URL fragment: a new history entry when the selected site
-    /// changed, else a replacement.
+    thread_local! {
+        /// A replacement waiting for the view to settle: (timeout id, its closure).
+        static PENDING: std::cell::RefCell<Option<(i32, Closure<dyn Fn()>)>> = const { std::cell::RefCell::new(None) };
+    }
+
+    /// Writes the view into the URL fragment: a new history entry at once when the
+    /// selected site changed; else a replacement once the view has been still for 250 ms
+    /// (scrubbing and playing would otherwise rewrite the URL every frame).
     pub fn write_url(u: &crate::url::UrlState) {
         let Some(w) = web_sys::window() else { return };
-        let Ok(history) = w.history() else { return };
         let frag = format!("#{}", u.encode());
-        if w.location().hash().ok().as_deref() == Some(frag.as_str()) {
-            WRITTEN_SITE.with(|s| *s.borrow_mut() = Some(u.site.clone()));
-            return;
-        }
         let push = WRITTEN_SITE.with(|s| {
             let mut s = s.borrow_mut();
             let changed = s.as_ref().is_some_and(|old| *old != u.site);
             *s = Some(u.site.clone());
             changed
         });
-        let _ = if push {
-            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&frag))
-        } else {
-            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&frag))
+        PENDING.with(|p| {
+            if let Some((id, _)) = p.borrow_mut().take() {
+                w.clear_timeout_with_handle(id);
+            }
+        });
+        let write = move |push: bool| {
+            let Some(w) = web_sys::window() else { return };
+            let Ok(history) = w.history() else { return };
+            if w.location().hash().ok().as_deref() == Some(frag.as_str()) {
+                return;
+            }
+            let _ = if push {
+                history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&frag))
+            } else {
+                history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&frag))
+            };
         };
+        if push {
+            write(true);
+            return;
+        }
+        let cb = Closure::<dyn Fn()>::new(move || write(false));
+        if let Ok(id) = w
+            .set_timeout_with_callback_and_timeout_and_arguments_0(cb.as_ref().unchecked_ref(), 250)
+        {
+            PENDING.with(|p| *p.borrow_mut() = Some((id, cb)));
+        }
     }
 
     /// Back and Forward restore the view the URL names; returns the listener's cleanup.

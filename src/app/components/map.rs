@@ -25,6 +25,7 @@ pub struct MapProps {
 }
 
 /// A marker ready to draw.
+#[derive(Clone, PartialEq)]
 struct Marker {
     id: String,
     name: String,
@@ -46,25 +47,41 @@ fn dot_size(count: usize) -> f64 {
 }
 
 /// Marks which markers get a visible label: busiest first, a label is shown only where
-/// its box touches no shown label and no other marker's dot.
+/// its box touches no shown label and no other marker's dot. Boxes are kept in a grid of
+/// cells, so each check looks at its neighbourhood only; markers off screen get none.
 fn place_labels(markers: &mut [Marker]) {
     type Box4 = (f64, f64, f64, f64);
+    const CELL: f64 = 40.0;
     let hits = |a: &Box4, b: &Box4| a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3;
-    let dots: Vec<Box4> = markers
-        .iter()
-        .map(|m| {
-            let r = dot_size(m.count) / 2.0;
-            (m.x - r, m.y - r, m.x + r, m.y + r)
-        })
+    let cells = |b: &Box4| {
+        let (x0, y0) = ((b.0 / CELL).floor() as i32, (b.1 / CELL).floor() as i32);
+        let (x1, y1) = ((b.2 / CELL).floor() as i32, (b.3 / CELL).floor() as i32);
+        (x0..=x1).flat_map(move |x| (y0..=y1).map(move |y| (x, y)))
+    };
+    let on_screen = |m: &Marker| (0.0..MAP_W).contains(&m.x) && (0.0..MAP_H).contains(&m.y);
+    let mut dots: std::collections::HashMap<(i32, i32), Vec<(usize, Box4)>> =
+        std::collections::HashMap::new();
+    for (i, m) in markers.iter().enumerate().filter(|(_, m)| on_screen(m)) {
+        let r = dot_size(m.count) / 2.0;
+        let b = (m.x - r, m.y - r, m.x + r, m.y + r);
+        for c in cells(&b) {
+            dots.entry(c).or_default().push((i, b));
+        }
+    }
+    let mut order: Vec<usize> = (0..markers.len())
+        .filter(|i| on_screen(&markers[*i]))
         .collect();
-    let mut order: Vec<usize> = (0..markers.len()).collect();
     order.sort_by_key(|i| {
         (
             std::cmp::Reverse(markers[*i].count),
             markers[*i].kind.is_area(),
         )
     });
-    let mut placed: Vec<Box4> = Vec::new();
+    let mut placed: std::collections::HashMap<(i32, i32), Vec<Box4>> =
+        std::collections::HashMap::new();
+    for m in markers.iter_mut() {
+        m.labelled = false;
+    }
     for i in order {
         let m = &markers[i];
         let x0 = m.x + dot_size(m.count) / 2.0 + 3.0;
@@ -74,14 +91,19 @@ fn place_labels(markers: &mut [Marker]) {
             x0 + 7.0 * m.name.chars().count() as f64,
             m.y + 8.0,
         );
-        let clear = placed.iter().all(|p| !hits(p, &label))
-            && dots
-                .iter()
-                .enumerate()
-                .all(|(k, d)| k == i || !hits(d, &label));
-        markers[i].labelled = clear;
+        let clear = cells(&label).all(|c| {
+            placed
+                .get(&c)
+                .is_none_or(|v| v.iter().all(|p| !hits(p, &label)))
+                && dots
+                    .get(&c)
+                    .is_none_or(|v| v.iter().all(|(k, d)| *k == i || !hits(d, &label)))
+        });
         if clear {
-            placed.push(label);
+            markers[i].labelled = true;
+            for c in cells(&label) {
+                placed.entry(c).or_default().push(label);
+            }
         }
     }
 }
@@ -372,9 +394,25 @@ fn wheel_zoom(surface: &NodeRef, dispatch: Dispatch) -> impl FnOnce() + use<> {
     }
 }
 
+#[derive(Properties, Clone, PartialEq)]
+struct MarkerProps {
+    m: Marker,
+    selected: bool,
+    dispatch: Dispatch,
+}
+
 fn marker(m: &Marker, dispatch: &Dispatch, selected: bool) -> Html {
+    html! { <MarkerButton key={m.id.clone()} m={m.clone()} {selected} dispatch={dispatch.clone()} /> }
+}
+
+/// One site's button. A component, so scrubbing re-renders only the markers whose
+/// counts, colour or place changed.
+#[function_component(MarkerButton)]
+fn marker_button(p: &MarkerProps) -> Html {
+    let m = &p.m;
+    let selected = p.selected;
     let open = {
-        let d = dispatch.clone();
+        let d = p.dispatch.clone();
         let id = m.id.clone();
         Callback::from(move |_: MouseEvent| d.emit(Action::Select(id.clone())))
     };
@@ -390,7 +428,6 @@ fn marker(m: &Marker, dispatch: &Dispatch, selected: bool) -> Html {
     let size = dot_size(m.count);
     html! {
         <button
-            key={m.id.clone()}
             id={format!("marker-{}", m.id)}
             class={classes!("marker", m.kind.is_area().then_some("area"), selected.then_some("selected"), (!inside).then_some("offscreen"), (!m.labelled).then_some("unlabelled"), m.faded.then_some("faded"))}
             style={format!("left:{:.3}%;top:{:.3}%;--size:{size:.0}px;--colour:{}", m.x / MAP_W * 100.0, m.y / MAP_H * 100.0, category_colour(m.category))}

@@ -158,83 +158,25 @@ pub fn time_bar(p: &TimeBarProps) -> Html {
         (Zone::Viewer, "your zone"),
     ];
 
-    // The histogram over the axis.
-    let axis = p.axis;
-    let tl = &p.corpus.timeline;
-    // Never finer than a minute, the finest a report's time is known to; minute bins
-    // start on whole minutes.
-    let n_bins = BINS.min((axis.span().as_secs() / 60).max(1) as usize);
-    let axis = if n_bins < BINS {
-        let from = vigia::axis::floor_minute(axis.from);
-        Axis {
-            from,
-            to: from
-                .checked_add(SignedDuration::from_mins(n_bins as i64 + 1))
-                .unwrap_or(axis.to),
-        }
-    } else {
-        axis
-    };
-    let n_bins = if n_bins < BINS { n_bins + 1 } else { n_bins };
-    let bins = tl.histogram(axis.from, axis.to, n_bins);
-    let peak = bins
-        .iter()
-        .map(|b| b.iter().sum::<u32>())
-        .max()
-        .unwrap_or(0)
-        .max(1);
-    let bin_w = W / n_bins as f64;
-    let bin_len = SignedDuration::from_secs_f64(axis.span().as_secs_f64() / n_bins as f64);
+    // The histogram over the axis (drawn by `Bars`, which scrubbing leaves alone), with
+    // the window band and the current time on an overlay.
+    let (axis, n_bins) = display_axis(p.axis);
     let x_of = |t: Timestamp| (axis.fraction(t) * W).clamp(0.0, W);
     let tz = zone_tz(p.zone);
-    let bars = bins.iter().enumerate().filter(|(_, b)| b.iter().any(|n| *n > 0)).map(|(k, b)| {
-        let mut y = H;
-        let start = axis.at(k as f64 / n_bins as f64);
-        let total: u32 = b.iter().sum();
-        let parts = Category::ALL.iter().filter(|c| b[**c as usize] > 0).map(|c| {
-            let h = f64::from(b[*c as usize]) / f64::from(peak) * (H - 8.0);
-            y -= h;
-            html! { <rect class="bar" x={format!("{:.2}", k as f64 * bin_w)} y={format!("{y:.2}")} width={format!("{:.2}", (bin_w - 0.6).max(0.6))} height={format!("{h:.2}")} fill={category_colour(*c)} /> }
-        }).collect::<Html>();
-        html! {
-            <g class="bin" data-start={start.to_string()} data-count={total.to_string()}>
-                <title>{ format!("{}: {total} {}", format_in(start, p.zone), if total == 1 { "event" } else { "events" }) }</title>
-                { parts }
-            </g>
-        }
-    }).collect::<Html>();
-    let ranges = tl.ranges_over(axis.from, axis.to, bin_len);
-    let range_peak = ranges.iter().map(|r| r.2).max().unwrap_or(1);
-    let bands = ranges.iter().enumerate().map(|(i, (a, b, n))| {
-        let (x0, x1) = (x_of(*a), x_of(*b));
-        let lane = (i % 3) as f64;
-        html! {
-            <rect class="range" x={format!("{x0:.2}")} y={format!("{:.1}", H - 5.0 - lane * 3.0)} width={format!("{:.2}", (x1 - x0).max(1.0))} height="2.4"
-                style={format!("opacity:{:.2}", 0.35 + 0.65 * f64::from(*n) / f64::from(range_peak))}>
-                <title>{ format!("{n} {} known only between {} and {}", if *n == 1 { "event" } else { "events" }, format_in(*a, p.zone), format_in(*b, p.zone)) }</title>
-            </rect>
-        }
-    }).collect::<Html>();
     let window_from = p.time.checked_sub(p.window.duration()).unwrap_or(first);
-    let band = html! {
-        <rect class="window-band" x={format!("{:.2}", x_of(window_from))} y="0" width={format!("{:.2}", (x_of(p.time) - x_of(window_from)).max(1.5))} height={H.to_string()} />
-    };
     let now_x = x_of(p.time);
-    let tick_list = ticks(&axis, &tz, 8);
-    let tick_marks = tick_list.iter().map(|t| {
-        let x = x_of(t.at);
-        html! { <line class={classes!("tick", t.major.then_some("major"))} x1={format!("{x:.1}")} x2={format!("{x:.1}")} y1="0" y2={H.to_string()} /> }
-    }).collect::<Html>();
-    // Labels as HTML, so the stretched SVG does not stretch the text.
-    let tick_labels = tick_list.into_iter().map(|t| {
-        html! { <span class={classes!("tick-label", t.major.then_some("major"))} style={format!("left:{:.2}%", x_of(t.at) / W * 100.0)}>{ t.label }</span> }
-    }).collect::<Html>();
+    let overlay = html! {
+        <svg class="overlay" viewBox={format!("0 0 {W} {H}")} preserveAspectRatio="none" aria-hidden="true">
+            <rect class="window-band" x={format!("{:.2}", x_of(window_from))} y="0" width={format!("{:.2}", (x_of(p.time) - x_of(window_from)).max(1.5))} height={H.to_string()} />
+            <line class="now" x1={format!("{now_x:.1}")} x2={format!("{now_x:.1}")} y1="0" y2={H.to_string()} />
+        </svg>
+    };
     let on_hist_click = {
         let d = d.clone();
         Callback::from(move |e: MouseEvent| {
             let el: web_sys::Element = e.target_unchecked_into();
-            let svg = el.closest("svg").ok().flatten().unwrap_or(el);
-            let r = svg.get_bounding_client_rect();
+            let plot = el.closest(".plot").ok().flatten().unwrap_or(el);
+            let r = plot.get_bounding_client_rect();
             if r.width() > 0.0 {
                 let f = (f64::from(e.client_x()) - r.left()) / r.width();
                 d.emit(Action::SetTime(axis.at(f.clamp(0.0, 1.0))));
@@ -292,16 +234,10 @@ pub fn time_bar(p: &TimeBarProps) -> Html {
                 { button(Action::Densest, "Jump to the busiest window", "Busiest", "text") }
             </div>
             <div class="histogram">
-                <svg viewBox={format!("0 0 {W} {H}")} preserveAspectRatio="none" role="img"
-                    aria-label={format!("Events over time, {} to {}", format_in(axis.from, p.zone), format_in(axis.to, p.zone))}
-                    onclick={on_hist_click}>
-                    { band }
-                    { bars }
-                    { bands }
-                    { tick_marks }
-                    <line class="now" x1={format!("{now_x:.1}")} x2={format!("{now_x:.1}")} y1="0" y2={H.to_string()} />
-                </svg>
-                <div class="tick-labels" aria-hidden="true">{ tick_labels }</div>
+                <div class="plot" onclick={on_hist_click}>
+                    <Bars corpus={p.corpus.clone()} {axis} {n_bins} zone={p.zone} />
+                    { overlay }
+                </div>
                 <div class="axis-zoom">
                     { button(Action::ZoomAxis(4.0), "Zoom timeline in", "+", "zoom") }
                     { button(Action::ZoomAxis(0.25), "Zoom timeline out", "−", "zoom") }
@@ -332,5 +268,105 @@ pub fn time_bar(p: &TimeBarProps) -> Html {
             <output id="time-now" class="now" for="time">{ summary }</output>
             <p class="visually-hidden" aria-live="polite">{ announcement }</p>
         </div>
+    }
+}
+
+/// The axis as drawn: never finer than a minute (the finest a report's time is known to),
+/// and minute bins start on whole minutes. Returns the axis and its number of bins.
+fn display_axis(axis: Axis) -> (Axis, usize) {
+    let n_bins = BINS.min((axis.span().as_secs() / 60).max(1) as usize);
+    if n_bins < BINS {
+        let from = vigia::axis::floor_minute(axis.from);
+        let to = from
+            .checked_add(SignedDuration::from_mins(n_bins as i64 + 1))
+            .unwrap_or(axis.to);
+        (Axis { from, to }, n_bins + 1)
+    } else {
+        (axis, n_bins)
+    }
+}
+
+#[derive(Properties, Clone)]
+struct BarsProps {
+    corpus: Rc<Corpus>,
+    axis: Axis,
+    n_bins: usize,
+    zone: Zone,
+}
+
+impl PartialEq for BarsProps {
+    fn eq(&self, o: &Self) -> bool {
+        Rc::ptr_eq(&self.corpus, &o.corpus)
+            && self.axis == o.axis
+            && self.n_bins == o.n_bins
+            && self.zone == o.zone
+    }
+}
+
+/// Bars of events per bin and category, ranges for events known only to a span longer
+/// than a bin, and the ticks: everything that depends on the axis, not on the time.
+#[function_component(Bars)]
+fn bars(p: &BarsProps) -> Html {
+    let axis = p.axis;
+    let n_bins = p.n_bins;
+    let tl = &p.corpus.timeline;
+    let bins = tl.histogram(axis.from, axis.to, n_bins);
+    let peak = bins
+        .iter()
+        .map(|b| b.iter().sum::<u32>())
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let bin_w = W / n_bins as f64;
+    let bin_len = SignedDuration::from_secs_f64(axis.span().as_secs_f64() / n_bins as f64);
+    let x_of = |t: Timestamp| (axis.fraction(t) * W).clamp(0.0, W);
+    let tz = zone_tz(p.zone);
+    let bars = bins.iter().enumerate().filter(|(_, b)| b.iter().any(|n| *n > 0)).map(|(k, b)| {
+        let mut y = H;
+        let start = axis.at(k as f64 / n_bins as f64);
+        let total: u32 = b.iter().sum();
+        let parts = Category::ALL.iter().filter(|c| b[**c as usize] > 0).map(|c| {
+            let h = f64::from(b[*c as usize]) / f64::from(peak) * (H - 8.0);
+            y -= h;
+            html! { <rect class="bar" x={format!("{:.2}", k as f64 * bin_w)} y={format!("{y:.2}")} width={format!("{:.2}", (bin_w - 0.6).max(0.6))} height={format!("{h:.2}")} fill={category_colour(*c)} /> }
+        }).collect::<Html>();
+        html! {
+            <g class="bin" data-start={start.to_string()} data-count={total.to_string()}>
+                <title>{ format!("{}: {total} {}", format_in(start, p.zone), if total == 1 { "event" } else { "events" }) }</title>
+                { parts }
+            </g>
+        }
+    }).collect::<Html>();
+    let ranges = tl.ranges_over(axis.from, axis.to, bin_len);
+    let range_peak = ranges.iter().map(|r| r.2).max().unwrap_or(1);
+    let bands = ranges.iter().enumerate().map(|(i, (a, b, n))| {
+        let (x0, x1) = (x_of(*a), x_of(*b));
+        let lane = (i % 3) as f64;
+        html! {
+            <rect class="range" x={format!("{x0:.2}")} y={format!("{:.1}", H - 5.0 - lane * 3.0)} width={format!("{:.2}", (x1 - x0).max(1.0))} height="2.4"
+                style={format!("opacity:{:.2}", 0.35 + 0.65 * f64::from(*n) / f64::from(range_peak))}>
+                <title>{ format!("{n} {} known only between {} and {}", if *n == 1 { "event" } else { "events" }, format_in(*a, p.zone), format_in(*b, p.zone)) }</title>
+            </rect>
+        }
+    }).collect::<Html>();
+    let tick_list = ticks(&axis, &tz, 8);
+    let tick_marks = tick_list.iter().map(|t| {
+        let x = x_of(t.at);
+        html! { <line class={classes!("tick", t.major.then_some("major"))} x1={format!("{x:.1}")} x2={format!("{x:.1}")} y1="0" y2={H.to_string()} /> }
+    }).collect::<Html>();
+    // Labels as HTML, so the stretched SVG does not stretch the text.
+    let tick_labels = tick_list.into_iter().map(|t| {
+        html! { <span class={classes!("tick-label", t.major.then_some("major"))} style={format!("left:{:.2}%", x_of(t.at) / W * 100.0)}>{ t.label }</span> }
+    }).collect::<Html>();
+    html! {
+        <>
+            <svg class="bars" viewBox={format!("0 0 {W} {H}")} preserveAspectRatio="none" role="img"
+                aria-label={format!("Events over time, {} to {}", format_in(axis.from, p.zone), format_in(axis.to, p.zone))}>
+                { tick_marks }
+                { bars }
+                { bands }
+            </svg>
+            <div class="tick-labels" aria-hidden="true">{ tick_labels }</div>
+        </>
     }
 }
