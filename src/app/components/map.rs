@@ -176,16 +176,16 @@ pub fn map_view(props: &MapProps) -> Html {
             })
             .collect::<Html>()
     });
-    let extents = markers
-        .iter()
-        // Cities, districts and regions show their extent; countries are tinted on the
-        // basemap and seas are too large to draw as a circle.
-        .filter(|m| matches!(m.kind, SiteKind::City | SiteKind::District | SiteKind::Region))
-        .map(|m| {
-            let r = m.extent_px.clamp(8.0, 400.0);
-            html! { <circle class="extent" cx={format!("{:.1}", m.x)} cy={format!("{:.1}", m.y)} r={format!("{r:.1}")} style={format!("fill:{0};stroke:{0}", category_colour(m.category))} /> }
-        })
-        .collect::<Html>();
+    // Dots, extents and labels are painted on one canvas after each render; the buttons
+    // below only carry focus, clicks and names.
+    let canvas = use_node_ref();
+    #[cfg(target_arch = "wasm32")]
+    {
+        let canvas = canvas.clone();
+        let marks = Rc::new(markers.clone());
+        let selected = s.selected.clone();
+        use_effect(move || paint(&canvas, &marks, selected.as_deref()));
+    }
 
     let scale_of = {
         let surface = surface.clone();
@@ -291,8 +291,8 @@ pub fn map_view(props: &MapProps) -> Html {
                     <rect class="sea" x="0" y="0" width={MAP_W.to_string()} height={MAP_H.to_string()} />
                     { basemap.unwrap_or_default() }
                     { country_labels.unwrap_or_default() }
-                    { extents }
                 </svg>
+                <canvas class="marks" ref={canvas} aria-hidden="true"></canvas>
                 <div class="markers">
                     { for markers.iter().map(|m| marker(m, &props.dispatch, s.selected.as_deref() == Some(m.id.as_str()))) }
                 </div>
@@ -311,6 +311,107 @@ pub fn map_view(props: &MapProps) -> Html {
             </div>
         </div>
     }
+}
+
+/// Paints the markers: extents of area sites, dots sized by events and coloured by
+/// category (rings for areas, faded when only the cumulative view shows them), and the
+/// labels that found room, with a white halo. Positions are in map units, converted to
+/// the canvas's CSS pixels; the canvas matches the device's pixel ratio.
+#[cfg(target_arch = "wasm32")]
+fn paint(canvas: &NodeRef, marks: &[Marker], selected: Option<&str>) {
+    use wasm_bindgen::JsCast;
+    let Some(el) = canvas.cast::<web_sys::HtmlCanvasElement>() else {
+        return;
+    };
+    let r = el.get_bounding_client_rect();
+    let (w, h) = (r.width(), r.height());
+    if w <= 0.0 || h <= 0.0 {
+        return;
+    }
+    let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
+    let (cw, ch) = ((w * dpr).round() as u32, (h * dpr).round() as u32);
+    if el.width() != cw || el.height() != ch {
+        el.set_width(cw);
+        el.set_height(ch);
+    }
+    let Some(ctx) = el
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+    else {
+        return;
+    };
+    let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
+    ctx.clear_rect(0.0, 0.0, w, h);
+    let (kx, ky) = (w / MAP_W, h / MAP_H);
+    let tau = std::f64::consts::TAU;
+    let visible =
+        |m: &&Marker| (-40.0..MAP_W + 40.0).contains(&m.x) && (-40.0..MAP_H + 40.0).contains(&m.y);
+    // Extents first, under every dot.
+    for m in marks.iter().filter(visible).filter(|m| {
+        matches!(
+            m.kind,
+            SiteKind::City | SiteKind::District | SiteKind::Region
+        )
+    }) {
+        let rad = m.extent_px.clamp(8.0, 400.0) * kx;
+        ctx.begin_path();
+        let _ = ctx.arc(m.x * kx, m.y * ky, rad, 0.0, tau);
+        ctx.set_global_alpha(if m.faded { 0.05 } else { 0.10 });
+        ctx.set_fill_style_str(category_colour(m.category));
+        ctx.fill();
+        ctx.set_global_alpha(if m.faded { 0.2 } else { 0.45 });
+        ctx.set_stroke_style_str(category_colour(m.category));
+        ctx.set_line_width(1.0);
+        ctx.stroke();
+    }
+    for m in marks.iter().filter(visible) {
+        let rad = dot_size(m.count) / 2.0;
+        let (x, y) = (m.x * kx, m.y * ky);
+        ctx.set_global_alpha(if m.faded { 0.45 } else { 1.0 });
+        ctx.begin_path();
+        let _ = ctx.arc(x, y, rad, 0.0, tau);
+        if m.kind.is_area() {
+            ctx.set_stroke_style_str(category_colour(m.category));
+            ctx.set_line_width(2.5);
+            ctx.stroke();
+        } else {
+            ctx.set_fill_style_str(category_colour(m.category));
+            ctx.fill();
+            ctx.set_stroke_style_str("#fff");
+            ctx.set_line_width(2.0);
+            ctx.stroke();
+            ctx.begin_path();
+            let _ = ctx.arc(x, y, rad + 1.2, 0.0, tau);
+            ctx.set_stroke_style_str("rgba(0,0,0,.35)");
+            ctx.set_line_width(1.0);
+            ctx.stroke();
+        }
+        if selected == Some(m.id.as_str()) {
+            ctx.begin_path();
+            let _ = ctx.arc(x, y, rad + 5.0, 0.0, tau);
+            ctx.set_stroke_style_str("#005fcc");
+            ctx.set_line_width(3.0);
+            ctx.stroke();
+        }
+    }
+    ctx.set_font("600 12px system-ui, sans-serif");
+    ctx.set_line_join("round");
+    for m in marks
+        .iter()
+        .filter(visible)
+        .filter(|m| m.labelled || selected == Some(m.id.as_str()))
+    {
+        let (x, y) = (m.x * kx + dot_size(m.count) / 2.0 + 4.0, m.y * ky + 4.0);
+        ctx.set_global_alpha(if m.faded { 0.6 } else { 1.0 });
+        ctx.set_stroke_style_str("rgba(255,255,255,.92)");
+        ctx.set_line_width(3.5);
+        let _ = ctx.stroke_text(&m.name, x, y);
+        ctx.set_fill_style_str("#1d232b");
+        let _ = ctx.fill_text(&m.name, x, y);
+    }
+    ctx.set_global_alpha(1.0);
 }
 
 /// The basemap by identity: comparing two loads' outlines point by point would cost more
@@ -435,10 +536,8 @@ fn marker_button(p: &MarkerProps) -> Html {
             aria-expanded={if selected { "true" } else { "false" }}
             aria-controls="site-panel"
             title={label}
+            data-name={m.name.clone()}
             onclick={open}
-        >
-            <span class="dot" aria-hidden="true"></span>
-            <span class="name" aria-hidden="true">{ m.name.clone() }</span>
-        </button>
+        ></button>
     }
 }
