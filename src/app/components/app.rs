@@ -79,9 +79,11 @@ pub fn main_view(props: &MainProps) -> Html {
             s
         }
     });
+    // One callback for the page's whole life: components compare it by identity, so a new
+    // one per render would re-render every marker on every step.
     let dispatch: Callback<Action> = {
-        let state = state.clone();
-        Callback::from(move |a| state.dispatch(a))
+        let d = state.dispatcher();
+        (*use_memo((), move |_| Callback::from(move |a| d.dispatch(a)))).clone()
     };
 
     #[cfg(target_arch = "wasm32")]

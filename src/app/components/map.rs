@@ -158,6 +158,7 @@ pub fn map_view(props: &MapProps) -> Html {
     });
 
     // Countries with events in the window are tinted in their events' colour.
+    let markers: Rc<Vec<Rc<Marker>>> = Rc::new(markers.into_iter().map(Rc::new).collect());
     let tints: Vec<(String, &'static str)> = markers
         .iter()
         .filter(|m| m.kind == SiteKind::Country)
@@ -182,7 +183,7 @@ pub fn map_view(props: &MapProps) -> Html {
     #[cfg(target_arch = "wasm32")]
     {
         let canvas = canvas.clone();
-        let marks = Rc::new(markers.clone());
+        let marks = markers.clone();
         let selected = s.selected.clone();
         use_effect(move || paint(&canvas, &marks, selected.as_deref()));
     }
@@ -292,10 +293,12 @@ pub fn map_view(props: &MapProps) -> Html {
                     { basemap.unwrap_or_default() }
                     { country_labels.unwrap_or_default() }
                 </svg>
-                <canvas class="marks" ref={canvas} aria-hidden="true"></canvas>
                 <div class="markers">
                     { for markers.iter().map(|m| marker(m, &props.dispatch, s.selected.as_deref() == Some(m.id.as_str()))) }
                 </div>
+                // Painted over the buttons, so the buttons need no compositing layers of
+                // their own; it lets clicks through to them.
+                <canvas class="marks" ref={canvas} aria-hidden="true"></canvas>
                 <div class="scale" aria-hidden="true" style={format!("width:{:.2}%", bar_px / MAP_W * 100.0)}>
                     <span class="scale-bar"></span>
                     <span class="scale-label">{ format!("{step:.0} km") }</span>
@@ -318,13 +321,41 @@ pub fn map_view(props: &MapProps) -> Html {
 /// labels that found room, with a white halo. Positions are in map units, converted to
 /// the canvas's CSS pixels; the canvas matches the device's pixel ratio.
 #[cfg(target_arch = "wasm32")]
-fn paint(canvas: &NodeRef, marks: &[Marker], selected: Option<&str>) {
+fn paint(canvas: &NodeRef, marks: &[Rc<Marker>], selected: Option<&str>) {
     use wasm_bindgen::JsCast;
     let Some(el) = canvas.cast::<web_sys::HtmlCanvasElement>() else {
         return;
     };
-    let r = el.get_bounding_client_rect();
-    let (w, h) = (r.width(), r.height());
+    // The canvas's CSS size, read again only after a window resize: reading layout right
+    // after a render would force a synchronous layout on every scrub step.
+    thread_local! {
+        static SIZE: std::cell::Cell<Option<(f64, f64)>> = const { std::cell::Cell::new(None) };
+        static LISTENING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+        static PANEL: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    // Opening or closing the site panel resizes the map beside it.
+    if PANEL.with(|p| p.replace(selected.is_some())) != selected.is_some() {
+        SIZE.with(|s| s.set(None));
+    }
+    if !LISTENING.with(|l| l.replace(true))
+        && let Some(w) = web_sys::window()
+    {
+        let forget = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| SIZE.with(|s| s.set(None)));
+        let _ = w.add_event_listener_with_callback("resize", forget.as_ref().unchecked_ref());
+        // Lives as long as the page.
+        forget.forget();
+    }
+    let (w, h) = match SIZE.with(|s| s.get()) {
+        Some(size) => size,
+        None => {
+            let r = el.get_bounding_client_rect();
+            let size = (r.width(), r.height());
+            if size.0 > 0.0 && size.1 > 0.0 {
+                SIZE.with(|s| s.set(Some(size)));
+            }
+            size
+        }
+    };
     if w <= 0.0 || h <= 0.0 {
         return;
     }
@@ -346,61 +377,78 @@ fn paint(canvas: &NodeRef, marks: &[Marker], selected: Option<&str>) {
     ctx.clear_rect(0.0, 0.0, w, h);
     let (kx, ky) = (w / MAP_W, h / MAP_H);
     let tau = std::f64::consts::TAU;
-    let visible =
-        |m: &&Marker| (-40.0..MAP_W + 40.0).contains(&m.x) && (-40.0..MAP_H + 40.0).contains(&m.y);
+    let visible: Vec<&Marker> = marks
+        .iter()
+        .map(|m| m.as_ref())
+        .filter(|m| (-40.0..MAP_W + 40.0).contains(&m.x) && (-40.0..MAP_H + 40.0).contains(&m.y))
+        .collect();
+    // One path per colour and style: a few fills and strokes per frame, not a few per
+    // marker.
+    let groups = |pick: &dyn Fn(&Marker) -> bool| {
+        let mut by: Vec<(Category, bool, Vec<&Marker>)> = Vec::new();
+        for m in visible.iter().copied().filter(|m| pick(m)) {
+            match by
+                .iter_mut()
+                .find(|(c, f, _)| *c == m.category && *f == m.faded)
+            {
+                Some((_, _, v)) => v.push(m),
+                None => by.push((m.category, m.faded, vec![m])),
+            }
+        }
+        by
+    };
+    let circles = |ms: &[&Marker], radius: &dyn Fn(&Marker) -> f64| {
+        ctx.begin_path();
+        for m in ms {
+            let (x, y, r) = (m.x * kx, m.y * ky, radius(m));
+            ctx.move_to(x + r, y);
+            let _ = ctx.arc(x, y, r, 0.0, tau);
+        }
+    };
     // Extents first, under every dot.
-    for m in marks.iter().filter(visible).filter(|m| {
+    let extent = |m: &Marker| m.extent_px.clamp(8.0, 400.0) * kx;
+    for (c, faded, ms) in groups(&|m| {
         matches!(
             m.kind,
             SiteKind::City | SiteKind::District | SiteKind::Region
         )
     }) {
-        let rad = m.extent_px.clamp(8.0, 400.0) * kx;
-        ctx.begin_path();
-        let _ = ctx.arc(m.x * kx, m.y * ky, rad, 0.0, tau);
-        ctx.set_global_alpha(if m.faded { 0.05 } else { 0.10 });
-        ctx.set_fill_style_str(category_colour(m.category));
+        circles(&ms, &extent);
+        ctx.set_fill_style_str(category_colour(c));
+        ctx.set_stroke_style_str(category_colour(c));
+        ctx.set_global_alpha(if faded { 0.05 } else { 0.10 });
         ctx.fill();
-        ctx.set_global_alpha(if m.faded { 0.2 } else { 0.45 });
-        ctx.set_stroke_style_str(category_colour(m.category));
+        ctx.set_global_alpha(if faded { 0.2 } else { 0.45 });
         ctx.set_line_width(1.0);
         ctx.stroke();
     }
-    for m in marks.iter().filter(visible) {
-        let rad = dot_size(m.count) / 2.0;
-        let (x, y) = (m.x * kx, m.y * ky);
-        ctx.set_global_alpha(if m.faded { 0.45 } else { 1.0 });
+    let dot = |m: &Marker| dot_size(m.count) / 2.0;
+    // Dots are stamped from sprites drawn once per look: blitting a small bitmap costs far
+    // less than rasterising an anti-aliased circle on every frame.
+    for m in &visible {
+        if let Some(sprite) = sprite(m, dpr) {
+            let half = sprite.width() as f64 / dpr / 2.0;
+            let _ = ctx.draw_image_with_html_canvas_element_and_dw_and_dh(
+                &sprite,
+                m.x * kx - half,
+                m.y * ky - half,
+                2.0 * half,
+                2.0 * half,
+            );
+        }
+    }
+    ctx.set_global_alpha(1.0);
+    if let Some(m) = visible.iter().find(|m| selected == Some(m.id.as_str())) {
         ctx.begin_path();
-        let _ = ctx.arc(x, y, rad, 0.0, tau);
-        if m.kind.is_area() {
-            ctx.set_stroke_style_str(category_colour(m.category));
-            ctx.set_line_width(2.5);
-            ctx.stroke();
-        } else {
-            ctx.set_fill_style_str(category_colour(m.category));
-            ctx.fill();
-            ctx.set_stroke_style_str("#fff");
-            ctx.set_line_width(2.0);
-            ctx.stroke();
-            ctx.begin_path();
-            let _ = ctx.arc(x, y, rad + 1.2, 0.0, tau);
-            ctx.set_stroke_style_str("rgba(0,0,0,.35)");
-            ctx.set_line_width(1.0);
-            ctx.stroke();
-        }
-        if selected == Some(m.id.as_str()) {
-            ctx.begin_path();
-            let _ = ctx.arc(x, y, rad + 5.0, 0.0, tau);
-            ctx.set_stroke_style_str("#005fcc");
-            ctx.set_line_width(3.0);
-            ctx.stroke();
-        }
+        let _ = ctx.arc(m.x * kx, m.y * ky, dot(m) + 5.0, 0.0, tau);
+        ctx.set_stroke_style_str("#005fcc");
+        ctx.set_line_width(3.0);
+        ctx.stroke();
     }
     ctx.set_font("600 12px system-ui, sans-serif");
     ctx.set_line_join("round");
-    for m in marks
+    for m in visible
         .iter()
-        .filter(visible)
         .filter(|m| m.labelled || selected == Some(m.id.as_str()))
     {
         let (x, y) = (m.x * kx + dot_size(m.count) / 2.0 + 4.0, m.y * ky + 4.0);
@@ -412,6 +460,60 @@ fn paint(canvas: &NodeRef, marks: &[Marker], selected: Option<&str>) {
         let _ = ctx.fill_text(&m.name, x, y);
     }
     ctx.set_global_alpha(1.0);
+}
+
+/// The dot of a marker with this look, drawn once into a small canvas and kept.
+#[cfg(target_arch = "wasm32")]
+fn sprite(m: &Marker, dpr: f64) -> Option<web_sys::HtmlCanvasElement> {
+    use std::collections::HashMap;
+    use wasm_bindgen::JsCast;
+    thread_local! {
+        static SPRITES: std::cell::RefCell<HashMap<(Category, u32, bool, bool, u32), web_sys::HtmlCanvasElement>> =
+            std::cell::RefCell::new(HashMap::new());
+    }
+    let size = dot_size(m.count);
+    let key = (
+        m.category,
+        size as u32,
+        m.kind.is_area(),
+        m.faded,
+        (dpr * 100.0) as u32,
+    );
+    if let Some(c) = SPRITES.with(|s| s.borrow().get(&key).cloned()) {
+        return Some(c);
+    }
+    let doc = web_sys::window()?.document()?;
+    let c: web_sys::HtmlCanvasElement = doc.create_element("canvas").ok()?.dyn_into().ok()?;
+    let side = size + 6.0;
+    c.set_width((side * dpr).ceil() as u32);
+    c.set_height((side * dpr).ceil() as u32);
+    let ctx: web_sys::CanvasRenderingContext2d = c.get_context("2d").ok()??.dyn_into().ok()?;
+    let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
+    let (x, y, r) = (side / 2.0, side / 2.0, size / 2.0);
+    let tau = std::f64::consts::TAU;
+    ctx.set_global_alpha(if m.faded { 0.45 } else { 1.0 });
+    if m.kind.is_area() {
+        ctx.begin_path();
+        let _ = ctx.arc(x, y, r, 0.0, tau);
+        ctx.set_stroke_style_str(category_colour(m.category));
+        ctx.set_line_width(2.5);
+        ctx.stroke();
+    } else {
+        ctx.begin_path();
+        let _ = ctx.arc(x, y, r + 1.2, 0.0, tau);
+        ctx.set_stroke_style_str("rgba(0,0,0,.35)");
+        ctx.set_line_width(1.0);
+        ctx.stroke();
+        ctx.begin_path();
+        let _ = ctx.arc(x, y, r, 0.0, tau);
+        ctx.set_fill_style_str(category_colour(m.category));
+        ctx.fill();
+        ctx.set_stroke_style_str("#fff");
+        ctx.set_line_width(2.0);
+        ctx.stroke();
+    }
+    SPRITES.with(|s| s.borrow_mut().insert(key, c.clone()));
+    Some(c)
 }
 
 /// The basemap by identity: comparing two loads' outlines point by point would cost more
@@ -497,12 +599,12 @@ fn wheel_zoom(surface: &NodeRef, dispatch: Dispatch) -> impl FnOnce() + use<> {
 
 #[derive(Properties, Clone, PartialEq)]
 struct MarkerProps {
-    m: Marker,
+    m: Rc<Marker>,
     selected: bool,
     dispatch: Dispatch,
 }
 
-fn marker(m: &Marker, dispatch: &Dispatch, selected: bool) -> Html {
+fn marker(m: &Rc<Marker>, dispatch: &Dispatch, selected: bool) -> Html {
     html! { <MarkerButton key={m.id.clone()} m={m.clone()} {selected} dispatch={dispatch.clone()} /> }
 }
 
