@@ -423,6 +423,7 @@ fn paint(canvas: &NodeRef, marks: &[Rc<Marker>], selected: Option<&str>) {
         ctx.stroke();
     }
     let dot = |m: &Marker| dot_size(m.count) / 2.0;
+    ctx.set_global_alpha(1.0);
     // Dots are stamped from sprites drawn once per look: blitting a small bitmap costs far
     // less than rasterising an anti-aliased circle on every frame.
     for m in &visible {
