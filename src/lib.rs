@@ -4,8 +4,10 @@
 //!
 //! Data flows one way:
 //! `report` (text + metadata) ─► `extract` (segments ► place mentions ► time ► events),
-//! with `gazetteer` supplying sites and the matcher; `timeline` indexes events by time;
-//! `export` writes GeoJSON and CSV; `projection` maps coordinates to the screen.
+//! with `gazetteer` supplying sites and the matcher; `timeline` indexes events by time
+//! (window, cumulative, histogram, ranges); `axis` is the zoomable time axis with its
+//! calendar ticks; `export` writes GeoJSON and CSV; `projection` maps coordinates to the
+//! screen; `synth` (native only) writes synthetic corpora for the benchmarks.
 
 pub mod axis;
 pub mod basemap;

@@ -86,3 +86,35 @@ test("fits a 375 px wide screen with the slider in view", async () => {
   await page.screenshot({ path: join(root, "test-results/app-375.png") });
   assert.deepEqual(errors, []);
 });
+
+test("a Content-Security-Policy forbids inline scripts and the app runs under it", async () => {
+  const html = await readFile(join(root, "dist/index.html"), "utf8");
+  const csp = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1] ?? "";
+  const scriptSrc = csp.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src")) ?? "";
+  assert.ok(scriptSrc, `script-src in ${csp}`);
+  assert.doesNotMatch(scriptSrc, /'unsafe-inline'|'unsafe-eval'|\*/, scriptSrc);
+  // Every script in the page is an external file from the same origin.
+  for (const [tag] of html.matchAll(/<script\b[^>]*>/g)) assert.match(tag, /\ssrc="[^":]+"/, tag);
+
+  // The policy is enforced: an inline script injected into the page does not run, and
+  // loading the app violates nothing.
+  const browserPage = await browser.newPage();
+  const violations = [];
+  await browserPage.exposeFunction("reportViolation", (v) => violations.push(v));
+  await browserPage.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => window.reportViolation(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await browserPage.goto(server.url);
+  await browserPage.getByRole("slider", { name: "Time" }).waitFor({ timeout: 20000 });
+  assert.deepEqual(violations, [], "the app itself needs nothing the policy forbids");
+  const ran = await browserPage.evaluate(async () => {
+    window.__ran = false;
+    const s = document.createElement("script");
+    s.textContent = "window.__ran = true";
+    document.body.append(s);
+    await new Promise((r) => setTimeout(r, 50));
+    return window.__ran;
+  });
+  assert.equal(ran, false, "an injected inline script is blocked");
+  await browserPage.close();
+});
