@@ -246,3 +246,33 @@ fn reducer_zooms_the_axis_plays_and_restores_urls() {
     }));
     assert_eq!(bad.selected, None);
 }
+
+#[test]
+fn the_view_downloads_in_the_cli_formats() {
+    let corpus = bundled();
+    let (_, last) = corpus.timeline.domain().unwrap_or_default();
+    let in_window = corpus.sites_in_window(last, jiff::SignedDuration::from_hours(24));
+    let shown: usize = in_window.values().map(Vec::len).sum();
+    let (geojson, mime) = crate::components::export_view(&corpus, &in_window, "geojson");
+    assert_eq!(mime, "application/geo+json");
+    let v: serde_json::Value = serde_json::from_str(&geojson).unwrap_or_default();
+    let features = v["features"].as_array().cloned().unwrap_or_default();
+    assert_eq!(features.len(), shown);
+    // Every quote is the exact span of its report, as in `vigia export`.
+    for f in &features {
+        let p = &f["properties"];
+        let report = corpus.report(p["report_id"].as_str().unwrap_or_default());
+        let (a, b) = (
+            p["quote_start"].as_u64().unwrap_or(0) as usize,
+            p["quote_end"].as_u64().unwrap_or(0) as usize,
+        );
+        assert_eq!(
+            report.and_then(|r| r.text.get(a..b)),
+            p["quote"].as_str(),
+            "{p}"
+        );
+    }
+    let (csv, _) = crate::components::export_view(&corpus, &in_window, "csv");
+    assert_eq!(csv.lines().count(), shown + 1);
+    assert!(csv.starts_with("event_id,"));
+}

@@ -118,3 +118,19 @@ test("a Content-Security-Policy forbids inline scripts and the app runs under it
   assert.equal(ran, false, "an injected inline script is blocked");
   await browserPage.close();
 });
+
+test("the current view downloads as GeoJSON and CSV, the same events as the list", async () => {
+  const { page, errors } = await open(browser, server.url + "#t=2026-01-03T07:44Z&w=day");
+  const count = Number((await page.locator("#time-now").innerText()).match(/· (\d+) events?/)[1]);
+  await page.getByRole("button", { name: "List" }).click();
+  assert.match(await page.locator("#event-table caption").innerText(), new RegExp(`^${count} events`));
+  const [geo] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download GeoJSON" }).click()]);
+  const fc = JSON.parse(await readFile(await geo.path(), "utf8"));
+  assert.equal(fc.type, "FeatureCollection");
+  assert.equal(fc.features.length, count);
+  assert.ok(fc.features.every((f) => f.properties.quote && f.properties.time_start.endsWith("Z")));
+  const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download CSV" }).click()]);
+  const lines = (await readFile(await csv.path(), "utf8")).trim().split("\n");
+  assert.equal(lines.length, count + 1);
+  assert.deepEqual(errors, []);
+});

@@ -7,6 +7,8 @@ mod timebar;
 
 pub use app::App;
 pub use list::EventList;
+#[cfg(test)]
+pub use list::export_view;
 pub use map::MapView;
 pub use panel::SitePanel;
 pub use timebar::TimeBar;
