@@ -287,6 +287,8 @@ pub enum Action {
     BasemapLoaded(Rc<Basemap>),
     /// The URL changed (Back/Forward, or the page opened with one).
     Restore(UrlState),
+    /// Centre the map on a site and open it (the site search).
+    Find(String),
 }
 
 impl Reducible for State {
@@ -353,10 +355,62 @@ impl Reducible for State {
             Action::ToggleList => s.list_open = !s.list_open,
             Action::BasemapLoaded(b) => s.basemap = Some(b),
             Action::Restore(u) => s.apply(&u),
+            Action::Find(id) => {
+                if let Some(site) = s.corpus.gazetteer.get(&id) {
+                    s.viewport.center = vigia::projection::project(site.lon, site.lat);
+                    // Close enough to see the site among its neighbours.
+                    s.viewport.zoom = s.viewport.zoom.max(match site.kind {
+                        vigia::SiteKind::Point | vigia::SiteKind::District => 10.0,
+                        vigia::SiteKind::City => 8.0,
+                        _ => s.viewport.zoom,
+                    });
+                    s.selected = Some(id);
+                }
+            }
         }
         s.follow();
         Rc::new(s)
     }
+}
+
+/// The site a search names: by any alias, accents and case optional; an exact name
+/// first, then a name it begins, then one it appears in; among equals, a site with events
+/// in `shown` first, then the shorter name.
+pub fn find_site(
+    corpus: &Corpus,
+    query: &str,
+    shown: &BTreeMap<String, Vec<usize>>,
+) -> Option<String> {
+    let q = vigia::text::fold(query.trim());
+    if q.is_empty() {
+        return None;
+    }
+    corpus
+        .gazetteer
+        .sites
+        .iter()
+        .filter_map(|site| {
+            site.aliases
+                .iter()
+                .map(|(_, a)| vigia::text::fold(a))
+                .chain(std::iter::once(vigia::text::fold(&site.name)))
+                .filter_map(|a| {
+                    let rank = if a == q {
+                        0
+                    } else if a.starts_with(&q) {
+                        1
+                    } else if a.contains(&q) {
+                        2
+                    } else {
+                        return None;
+                    };
+                    Some((rank, !shown.contains_key(&site.id), a.len()))
+                })
+                .min()
+                .map(|key| (key, site.id.clone()))
+        })
+        .min()
+        .map(|(_, id)| id)
 }
 
 /// The time zone to show times in.

@@ -276,3 +276,34 @@ fn the_view_downloads_in_the_cli_formats() {
     assert_eq!(csv.lines().count(), shown + 1);
     assert!(csv.starts_with("event_id,"));
 }
+
+#[test]
+fn site_search_by_alias_accents_optional() {
+    use yew::Reducible;
+    let corpus = bundled();
+    let none = std::collections::BTreeMap::new();
+    let rows: &[(&str, Option<&str>)] = &[
+        ("Fuerte Tiuna", Some("fuerte-tiuna")),
+        ("fuerte tiuna", Some("fuerte-tiuna")),
+        (
+            "Base Aérea Generalísimo Francisco de Miranda",
+            Some("la-carlota"),
+        ),
+        ("base aerea generalisimo", Some("la-carlota")),
+        ("CARACAS", Some("caracas")),
+        ("", None),
+        ("zzzz no such place", None),
+    ];
+    for (q, want) in rows {
+        assert_eq!(
+            crate::model::find_site(&corpus, q, &none).as_deref(),
+            *want,
+            "{q:?}"
+        );
+    }
+    // Finding opens the site and brings the map to it.
+    let s = Rc::new(State::new(corpus.clone())).reduce(Action::Find("fuerte-tiuna".into()));
+    assert_eq!(s.selected.as_deref(), Some("fuerte-tiuna"));
+    let (lon, lat, zoom) = s.url_state().view.unwrap_or_default();
+    assert!((lon + 66.907).abs() < 0.01 && (lat - 10.467).abs() < 0.01 && zoom >= 10.0);
+}

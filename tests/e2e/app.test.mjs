@@ -134,3 +134,14 @@ test("the current view downloads as GeoJSON and CSV, the same events as the list
   assert.equal(lines.length, count + 1);
   assert.deepEqual(errors, []);
 });
+
+test("the site search finds a site by alias without accents, centres and opens it", async () => {
+  const { page, errors } = await open(browser, server.url);
+  const box = page.getByRole("searchbox", { name: "Find a site" });
+  await box.focus();
+  await page.keyboard.type("base aerea generalisimo");
+  await page.keyboard.press("Enter");
+  await page.getByRole("region", { name: "La Carlota" }).waitFor({ timeout: 5000 });
+  assert.match(page.url(), /s=la-carlota/);
+  assert.deepEqual(errors, []);
+});

@@ -273,6 +273,24 @@ pub fn map_view(props: &MapProps) -> Html {
         Callback::from(move |_| d.emit(Action::ResetView))
     };
 
+    // The site search: Enter centres the map on the best match and opens it.
+    let search_box = use_node_ref();
+    let search = {
+        let d = props.dispatch.clone();
+        let corpus = corpus.clone();
+        let shown = props.in_window.clone();
+        let search_box = search_box.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let query = search_box
+                .cast::<web_sys::HtmlInputElement>()
+                .map(|i| i.value())
+                .unwrap_or_default();
+            if let Some(id) = crate::model::find_site(&corpus, &query, &shown) {
+                d.emit(Action::Find(id));
+            }
+        })
+    };
     // Scale bar: a round number of km near 120 px.
     let km_px = view.km_per_pixel();
     let target = km_px * 120.0;
@@ -307,6 +325,9 @@ pub fn map_view(props: &MapProps) -> Html {
                     { "Basemap: Made with Natural Earth (public domain). Sites: GeoNames (CC BY 4.0), airportsdata (MIT), Wikipedia (CC BY-SA 4.0)." }
                 </p>
             </div>
+            <form class="site-search" role="search" onsubmit={search}>
+                <input type="search" aria-label="Find a site" placeholder="Find a site…" ref={search_box} />
+            </form>
             <div class="map-controls">
                 { zoom_button(1.0, "Zoom in", "+") }
                 { zoom_button(-1.0, "Zoom out", "−") }
