@@ -5,7 +5,6 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use jiff::SignedDuration;
 use std::hint::black_box;
 use vigia::gazetteer::Gazetteer;
-use vigia::report::{Report, Supplied};
 use vigia::synth::{self, Params};
 use vigia::timeline::Timeline;
 
@@ -22,17 +21,7 @@ fn events(n: usize) -> Vec<vigia::Event> {
         Some(csv) => g.extended("synth", csv).0,
         None => g,
     };
-    let reports: Vec<Report> = corpus
-        .reports
-        .iter()
-        .filter_map(|r| {
-            let supplied = Supplied {
-                sidecar: Some(("synth.toml", r.sidecar.as_str())),
-                ..Supplied::default()
-            };
-            Report::from_text(&r.id, &r.id, r.text.clone(), &supplied).ok()
-        })
-        .collect();
+    let reports = corpus.parsed_reports().unwrap_or_default();
     vigia::extract::extract_all(&reports, &g)
 }
 

@@ -50,6 +50,21 @@ impl Corpus {
         self.reports.iter().map(|r| r.text.len()).sum()
     }
 
+    /// The generated reports, parsed as the CLI parses files with their sidecars.
+    pub fn parsed_reports(&self) -> Result<Vec<crate::report::Report>, crate::Problem> {
+        self.reports
+            .iter()
+            .map(|r| {
+                let sidecar = format!("{}.toml", r.id);
+                let supplied = crate::report::Supplied {
+                    sidecar: Some((sidecar.as_str(), r.sidecar.as_str())),
+                    ..crate::report::Supplied::default()
+                };
+                crate::report::Report::from_text(&r.id, &r.id, r.text.clone(), &supplied)
+            })
+            .collect()
+    }
+
     /// A small JSON description of what was generated.
     pub fn manifest(&self) -> String {
         serde_json::json!({
@@ -657,7 +672,6 @@ pub fn write(corpus: &Corpus, dir: &std::path::Path) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::{Report, Supplied};
 
     fn params(sites: usize, events: usize, reports: usize, seed: u64) -> Params {
         Params {
@@ -695,18 +709,7 @@ mod tests {
                 .all(|p| p.message.contains("parent"))
         );
 
-        let reports: Vec<Report> = corpus
-            .reports
-            .iter()
-            .map(|r| {
-                let supplied = Supplied {
-                    sidecar: Some(("synth.toml", r.sidecar.as_str())),
-                    ..Supplied::default()
-                };
-                Report::from_text(&r.id, &r.id, r.text.clone(), &supplied)
-            })
-            .collect::<Result<_, _>>()
-            .unwrap_or_else(|p| panic!("{p}"));
+        let reports = corpus.parsed_reports().unwrap_or_else(|p| panic!("{p}"));
         let langs: HashSet<_> = reports.iter().map(|r| r.meta.language).collect();
         assert_eq!(langs.len(), 3, "all three languages");
         let events = crate::extract::extract_all(&reports, &extended);

@@ -111,14 +111,21 @@ impl Timeline {
     /// assert!(!tl.window(first, jiff::SignedDuration::from_hours(24)).is_empty());
     /// ```
     pub fn window(&self, t: Timestamp, length: SignedDuration) -> Vec<usize> {
-        let from = t.checked_sub(length).unwrap_or(t);
-        let hi = self.starts.partition_point(|s| *s <= t);
-        let earliest_start = from.checked_sub(self.longest).unwrap_or(Timestamp::MIN);
-        let lo = self.starts.partition_point(|s| *s < earliest_start);
+        let (from, lo, hi) = self.candidates(t, length);
         (lo..hi)
             .filter(|k| self.ends[*k] > from)
             .map(|k| self.order[k])
             .collect()
+    }
+
+    /// The window's start and the sorted positions `lo..hi` that may overlap `(t - length,
+    /// t]`: started by `t`, and not before the window's start minus the longest event.
+    fn candidates(&self, t: Timestamp, length: SignedDuration) -> (Timestamp, usize, usize) {
+        let from = t.checked_sub(length).unwrap_or(t);
+        let hi = self.starts.partition_point(|s| *s <= t);
+        let earliest_start = from.checked_sub(self.longest).unwrap_or(Timestamp::MIN);
+        let lo = self.starts.partition_point(|s| *s < earliest_start);
+        (from, lo, hi)
     }
 
     /// Indices of the events that started by `t` (the cumulative view), oldest first.
@@ -129,10 +136,7 @@ impl Timeline {
 
     /// How many events overlap the window `(t - length, t]` (as [`Timeline::window`]).
     pub fn count_window(&self, t: Timestamp, length: SignedDuration) -> usize {
-        let from = t.checked_sub(length).unwrap_or(t);
-        let hi = self.starts.partition_point(|s| *s <= t);
-        let earliest_start = from.checked_sub(self.longest).unwrap_or(Timestamp::MIN);
-        let lo = self.starts.partition_point(|s| *s < earliest_start);
+        let (from, lo, hi) = self.candidates(t, length);
         // Events that started at or after `from` surely overlap; earlier ones only if
         // they last past `from`.
         let certain = self.starts.partition_point(|s| *s < from).max(lo);

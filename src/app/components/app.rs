@@ -270,25 +270,37 @@ mod web {
         });
     }
 
-    /// Escape anywhere closes the panel; returns the listener's cleanup.
-    pub fn on_escape(dispatch: Callback<Action>) -> impl FnOnce() {
-        let cb =
-            Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |e: web_sys::KeyboardEvent| {
-                if e.key() == "Escape" {
-                    dispatch.emit(Action::Close);
-                }
-            });
-        let doc = web_sys::window().and_then(|w| w.document());
-        if let Some(d) = &doc {
-            let _ = d.add_event_listener_with_callback("keydown", cb.as_ref().unchecked_ref());
+    /// Listens to `event` on `target` (the document, the window); returns the cleanup,
+    /// which removes the listener and frees its closure.
+    fn listen<E: wasm_bindgen::convert::FromWasmAbi + 'static>(
+        target: Option<web_sys::EventTarget>,
+        event: &'static str,
+        handler: impl Fn(E) + 'static,
+    ) -> impl FnOnce() {
+        let cb = Closure::<dyn Fn(E)>::new(handler);
+        if let Some(t) = &target {
+            let _ = t.add_event_listener_with_callback(event, cb.as_ref().unchecked_ref());
         }
         move || {
-            if let Some(d) = doc {
-                let _ =
-                    d.remove_event_listener_with_callback("keydown", cb.as_ref().unchecked_ref());
+            if let Some(t) = target {
+                let _ = t.remove_event_listener_with_callback(event, cb.as_ref().unchecked_ref());
             }
             drop(cb);
         }
+    }
+
+    /// Escape anywhere closes the panel; returns the listener's cleanup.
+    pub fn on_escape(dispatch: Callback<Action>) -> impl FnOnce() {
+        let doc = web_sys::window().and_then(|w| w.document());
+        listen(
+            doc.map(Into::into),
+            "keydown",
+            move |e: web_sys::KeyboardEvent| {
+                if e.key() == "Escape" {
+                    dispatch.emit(Action::Close);
+                }
+            },
+        )
     }
 
     /// The location's fragment, `#` included.
@@ -352,22 +364,15 @@ mod web {
 
     /// Back and Forward restore the view the URL names; returns the listener's cleanup.
     pub fn on_popstate(dispatch: Callback<Action>) -> impl FnOnce() {
-        let cb = Closure::<dyn Fn()>::new(move || {
-            let u = crate::url::UrlState::decode(&hash());
-            WRITTEN_SITE.with(|s| *s.borrow_mut() = Some(u.site.clone()));
-            dispatch.emit(Action::Restore(u));
-        });
-        let w = web_sys::window();
-        if let Some(w) = &w {
-            let _ = w.add_event_listener_with_callback("popstate", cb.as_ref().unchecked_ref());
-        }
-        move || {
-            if let Some(w) = w {
-                let _ =
-                    w.remove_event_listener_with_callback("popstate", cb.as_ref().unchecked_ref());
-            }
-            drop(cb);
-        }
+        listen(
+            web_sys::window().map(Into::into),
+            "popstate",
+            move |_: web_sys::Event| {
+                let u = crate::url::UrlState::decode(&hash());
+                WRITTEN_SITE.with(|s| *s.borrow_mut() = Some(u.site.clone()));
+                dispatch.emit(Action::Restore(u));
+            },
+        )
     }
 
     /// Starts or stops the playback clock.
