@@ -91,4 +91,7 @@ pub struct Event {
     /// Byte span of the place name in the report text (inside the quote).
     pub place_start: usize,
     pub place_end: usize,
+    /// Byte span of the time expression the time was read from, when the text has one
+    /// (a liveblog entry's clock or the publication date leave it empty).
+    pub time_text: Option<(usize, usize)>,
 }

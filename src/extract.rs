@@ -434,11 +434,12 @@ pub fn extract(report: &Report, gazetteer: &Gazetteer, matcher: &Matcher) -> Vec
         }
         let certainty = certainty_of(&segs, unit, &certainties, &modals);
         let (base, found) = &seg_times[unit.segment];
-        let time = found
+        let mention = found
             .iter()
             .find(|t| t.start >= unit.start && t.end <= unit.end)
-            .or_else(|| found.first())
-            .map_or_else(|| base.clone(), |t| t.time.clone());
+            .or_else(|| found.first());
+        let time = mention.map_or_else(|| base.clone(), |t| t.time.clone());
+        let time_text = mention.map(|t| (t.start, t.end));
         for m in places {
             let key = (m.site_id.clone(), category, certainty, time.start, time.end);
             if !seen.insert(key) {
@@ -455,6 +456,7 @@ pub fn extract(report: &Report, gazetteer: &Gazetteer, matcher: &Matcher) -> Vec
                 quote_end: unit.end,
                 place_start: m.start,
                 place_end: m.end,
+                time_text,
             });
         }
     }

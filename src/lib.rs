@@ -15,6 +15,7 @@ pub mod bundle;
 pub mod event;
 pub mod export;
 pub mod extract;
+pub mod filter;
 pub mod gazetteer;
 pub mod lang;
 pub mod projection;

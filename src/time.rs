@@ -564,6 +564,24 @@ fn at(
     }
     // weekdays: the most recent such day on or before publication
     if let Some(w) = lex.weekdays.iter().position(|w| *w == toks[i].text) {
+        // A weekday naming a date ("zaterdag 3 januari", "Saturday, January 3"): the date.
+        if let Some((u, d, with_year)) = date_at(toks, i + 1, lex, a.published) {
+            let (start, end) = day_in(d, &a.publisher_tz);
+            let how = if with_year {
+                "weekday and date"
+            } else {
+                "weekday, day and month, year from publication"
+            };
+            return Some((
+                1 + u,
+                EventTime {
+                    start,
+                    end,
+                    precision: Precision::Day,
+                    resolved: format!("'{}' ({how}) → {d}", original(1 + u)),
+                },
+            ));
+        }
         let target = Weekday::from_monday_zero_offset(w as i8).ok()?;
         let back = (a.published.weekday().to_monday_zero_offset() - target.to_monday_zero_offset())
             .rem_euclid(7);
@@ -636,6 +654,9 @@ mod tests {
             ("en ET in summer is EDT", "at 14:00 ET", date(2025, 9, 2), "UTC", Lang::En, "2025-09-02T18:00:00Z", "2025-09-02T18:01:00Z", Precision::Minute),
             ("nl weekday", "Donderdag stuurde de VS", date(2025, 10, 24), "Europe/Amsterdam", Lang::Nl, "2025-10-22T22:00:00Z", "2025-10-23T22:00:00Z", Precision::Day),
             ("es weekday", "el sábado", date(2025, 11, 30), "UTC", Lang::Es, "2025-11-29T00:00:00Z", "2025-11-30T00:00:00Z", Precision::Day),
+            ("nl weekday and date", "op zaterdag 3 januari", date(2026, 1, 10), "UTC", Lang::Nl, "2026-01-03T00:00:00Z", "2026-01-04T00:00:00Z", Precision::Day),
+            ("en weekday and date", "on Saturday, January 3", date(2026, 1, 10), "UTC", Lang::En, "2026-01-03T00:00:00Z", "2026-01-04T00:00:00Z", Precision::Day),
+            ("es weekday and date", "el sábado 3 de enero de 2026", date(2026, 1, 10), "UTC", Lang::Es, "2026-01-03T00:00:00Z", "2026-01-04T00:00:00Z", Precision::Day),
             ("nl date no year", "Op 21 november waarschuwde", date(2025, 11, 30), "UTC", Lang::Nl, "2025-11-21T00:00:00Z", "2025-11-22T00:00:00Z", Precision::Day),
             ("en date", "on January 3, 2026", date(2026, 1, 5), "UTC", Lang::En, "2026-01-03T00:00:00Z", "2026-01-04T00:00:00Z", Precision::Day),
             ("es date", "el 30 de abril de 2019", date(2019, 5, 1), "UTC", Lang::Es, "2019-04-30T00:00:00Z", "2019-05-01T00:00:00Z", Precision::Day),

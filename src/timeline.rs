@@ -55,7 +55,12 @@ fn class_of(d: SignedDuration) -> usize {
 
 impl Timeline {
     pub fn new(events: &[Event]) -> Timeline {
-        let mut order: Vec<usize> = (0..events.len()).collect();
+        Timeline::of(events, |_| true)
+    }
+
+    /// The index of the events `keep` accepts; indices still refer to `events`.
+    pub fn of(events: &[Event], keep: impl Fn(&Event) -> bool) -> Timeline {
+        let mut order: Vec<usize> = (0..events.len()).filter(|i| keep(&events[*i])).collect();
         order.sort_by_key(|i| (events[*i].time.start, events[*i].time.end));
         let starts = order.iter().map(|i| events[*i].time.start).collect();
         let ends: Vec<Timestamp> = order.iter().map(|i| events[*i].time.end).collect();
@@ -256,7 +261,46 @@ mod tests {
             quote_end: 0,
             place_start: 0,
             place_end: 0,
+            time_text: None,
         }
+    }
+
+    #[test]
+    fn a_filtered_index_answers_with_indices_into_all_events() {
+        let events = vec![
+            ev_cat(
+                "strike",
+                "2026-01-03T07:21:00Z",
+                "2026-01-03T07:22:00Z",
+                Category::Strike,
+            ),
+            ev_cat(
+                "unrest",
+                "2019-04-30T10:00:00Z",
+                "2019-04-30T11:00:00Z",
+                Category::Unrest,
+            ),
+            ev_cat(
+                "unrest2",
+                "2019-04-30T12:00:00Z",
+                "2019-04-30T13:00:00Z",
+                Category::Unrest,
+            ),
+        ];
+        let tl = Timeline::of(&events, |e| e.category == Category::Unrest);
+        assert_eq!(tl.len(), 2);
+        let day = SignedDuration::from_hours(24);
+        let t = |s: &str| s.parse::<Timestamp>().unwrap_or(Timestamp::UNIX_EPOCH);
+        let mut got = tl.window(t("2019-04-30T23:00:00Z"), day);
+        got.sort();
+        assert_eq!(got, [1, 2]);
+        assert!(tl.window(t("2026-01-03T08:00:00Z"), day).is_empty());
+        assert_eq!(
+            tl.domain().map(|(a, b)| (a.to_string(), b.to_string())),
+            Some(("2019-04-30T10:00:00Z".into(), "2019-04-30T12:00:00Z".into()))
+        );
+        let bins = tl.histogram(t("2019-04-30T00:00:00Z"), t("2026-01-04T00:00:00Z"), 1);
+        assert_eq!(bins[0].iter().sum::<u32>(), 2);
     }
 
     #[test]

@@ -1,12 +1,13 @@
 //! The app's state: the corpus (reports, gazetteer, events, timeline) built at start-up
 //! by the core library, and the view state (time, selection, viewport) changed only by
 //! [`Action`]s in [`State::reduce`].
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 
 use jiff::{SignedDuration, Timestamp};
 use vigia::axis::Axis;
 use vigia::basemap::Basemap;
+use vigia::filter::Filter;
 use vigia::gazetteer::Gazetteer;
 use vigia::projection::Viewport;
 use vigia::timeline::Timeline;
@@ -21,7 +22,10 @@ pub struct Corpus {
     pub reports: Vec<Report>,
     pub gazetteer: Gazetteer,
     pub events: Vec<Event>,
+    /// Every event: the slider's domain.
     pub timeline: Timeline,
+    /// Report id → index in `reports`.
+    by_id: HashMap<String, usize>,
 }
 
 impl Corpus {
@@ -39,12 +43,38 @@ impl Corpus {
     ) -> Corpus {
         extract::sort_events(&mut events);
         let timeline = Timeline::new(&events);
+        let by_id = reports
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id.clone(), i))
+            .collect();
         Corpus {
             reports,
             gazetteer,
             events,
             timeline,
+            by_id,
         }
+    }
+
+    /// The index of the events `filter` keeps.
+    pub fn filtered(&self, filter: &Filter) -> Timeline {
+        if filter.is_empty() {
+            return self.timeline.clone();
+        }
+        Timeline::of(&self.events, |e| {
+            self.report(&e.report_id)
+                .is_some_and(|r| filter.keeps(e, r.meta.language))
+        })
+    }
+
+    /// Whether `filter` keeps event `i`.
+    pub fn keeps(&self, filter: &Filter, i: usize) -> bool {
+        let e = &self.events[i];
+        filter.is_empty()
+            || self
+                .report(&e.report_id)
+                .is_some_and(|r| filter.keeps(e, r.meta.language))
     }
 
     /// The bundled reports, parsed with the same code as the CLI.
@@ -55,7 +85,7 @@ impl Corpus {
     }
 
     pub fn report(&self, id: &str) -> Option<&Report> {
-        self.reports.iter().find(|r| r.id == id)
+        self.by_id.get(id).and_then(|i| self.reports.get(*i))
     }
 
     pub fn quote<'a>(&'a self, e: &Event) -> &'a str {
@@ -64,14 +94,16 @@ impl Corpus {
             .unwrap_or_default()
     }
 
-    /// Events in the window ending at `t`, grouped by site id (in time order within each).
+    /// Events of `timeline` in the window ending at `t`, grouped by site id (in time
+    /// order within each).
     pub fn sites_in_window(
         &self,
+        timeline: &Timeline,
         t: Timestamp,
         window: SignedDuration,
     ) -> BTreeMap<String, Vec<usize>> {
         let mut by_site: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-        let mut idx = self.timeline.window(t, window);
+        let mut idx = timeline.window(t, window);
         idx.sort_by_key(|i| (self.events[*i].time.start, *i));
         for i in idx {
             by_site
@@ -130,6 +162,11 @@ pub struct State {
     pub selected: Option<String>,
     pub viewport: Viewport,
     pub list_open: bool,
+    pub filter: Filter,
+    /// The events the filter keeps: what the map, histogram and list show.
+    pub shown: Rc<Timeline>,
+    /// The event whose report is open in the reader.
+    pub reading: Option<usize>,
 }
 
 impl PartialEq for State {
@@ -146,6 +183,9 @@ impl PartialEq for State {
             && self.selected == other.selected
             && self.viewport == other.viewport
             && self.list_open == other.list_open
+            && self.filter == other.filter
+            && Rc::ptr_eq(&self.shown, &other.shown)
+            && self.reading == other.reading
     }
 }
 
@@ -156,8 +196,12 @@ impl State {
             .timeline
             .domain()
             .unwrap_or((Timestamp::UNIX_EPOCH, Timestamp::UNIX_EPOCH));
+        let shown = Rc::new(corpus.timeline.clone());
         State {
             corpus,
+            shown,
+            filter: Filter::default(),
+            reading: None,
             basemap: None,
             time: first,
             window: WindowLen::Day,
@@ -193,6 +237,7 @@ impl State {
             zone: Some(self.zone),
             site: self.selected.clone(),
             view: Some((lon, lat, self.viewport.zoom)),
+            filter: self.filter.clone(),
         }
     }
 
@@ -215,6 +260,10 @@ impl State {
             .site
             .clone()
             .filter(|id| self.corpus.gazetteer.get(id).is_some());
+        if self.selected.is_none() {
+            self.reading = None;
+        }
+        self.set_filter(u.filter.clone());
         if let Some((lon, lat, zoom)) = u.view
             && (-180.0..=180.0).contains(&lon)
             && (-85.0..=85.0).contains(&lat)
@@ -225,6 +274,13 @@ impl State {
         self.axis = self.axis.within(self.full_axis());
         if !(self.axis.from..self.axis.to).contains(&self.time) {
             self.axis = self.full_axis();
+        }
+    }
+
+    fn set_filter(&mut self, f: Filter) {
+        if f != self.filter {
+            self.shown = Rc::new(self.corpus.filtered(&f));
+            self.filter = f;
         }
     }
 
@@ -273,6 +329,12 @@ pub enum Action {
     Densest,
     Select(String),
     Close,
+    /// Escape: closes the report reader if open, else the site panel.
+    Escape,
+    /// Open the report of event `i` in the reader, at its quote.
+    Read(usize),
+    CloseReader,
+    SetFilter(Filter),
     Zoom {
         delta: f64,
         x: f64,
@@ -301,10 +363,8 @@ impl Reducible for State {
             Action::SetTime(t) => s.time = s.clamp(t),
             Action::First => s.time = domain.map_or(s.time, |(a, _)| a),
             Action::Last => s.time = domain.map_or(s.time, |(_, b)| b),
-            Action::NextEvent => s.time = s.corpus.timeline.next_after(s.time).unwrap_or(s.time),
-            Action::PreviousEvent => {
-                s.time = s.corpus.timeline.previous_before(s.time).unwrap_or(s.time)
-            }
+            Action::NextEvent => s.time = s.shown.next_after(s.time).unwrap_or(s.time),
+            Action::PreviousEvent => s.time = s.shown.previous_before(s.time).unwrap_or(s.time),
             Action::Shift(n) => {
                 let by = SignedDuration::from_secs(s.window.duration().as_secs() * n);
                 s.time = s.clamp(s.time.checked_add(by).unwrap_or(s.time));
@@ -343,12 +403,35 @@ impl Reducible for State {
                 }
             }
             Action::Densest => {
-                if let Some((t, _)) = s.corpus.timeline.densest(s.window.duration()) {
+                if let Some((t, _)) = s.shown.densest(s.window.duration()) {
                     s.time = t;
                 }
             }
-            Action::Select(id) => s.selected = Some(id),
-            Action::Close => s.selected = None,
+            Action::Select(id) => {
+                if s.selected.as_ref() != Some(&id) {
+                    s.reading = None;
+                }
+                s.selected = Some(id);
+            }
+            Action::Close => {
+                s.selected = None;
+                s.reading = None;
+            }
+            Action::Escape => {
+                if s.reading.is_some() {
+                    s.reading = None;
+                } else {
+                    s.selected = None;
+                }
+            }
+            Action::Read(i) => {
+                if let Some(e) = s.corpus.events.get(i) {
+                    s.selected = Some(e.site_id.clone());
+                    s.reading = Some(i);
+                }
+            }
+            Action::CloseReader => s.reading = None,
+            Action::SetFilter(f) => s.set_filter(f),
             Action::Zoom { delta, x, y } => s.viewport = s.viewport.zoom_around(delta, x, y),
             Action::Pan { dx, dy } => s.viewport = s.viewport.pan(dx, dy),
             Action::ResetView => s.viewport = default_viewport(),
@@ -364,6 +447,9 @@ impl Reducible for State {
                         vigia::SiteKind::City => 8.0,
                         _ => s.viewport.zoom,
                     });
+                    if s.selected.as_ref() != Some(&id) {
+                        s.reading = None;
+                    }
                     s.selected = Some(id);
                 }
             }

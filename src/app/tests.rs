@@ -6,7 +6,9 @@ use jiff::SignedDuration;
 use vigia::report::{Report, Supplied};
 use yew::{Callback, LocalServerRenderer};
 
-use crate::components::{App, EventList, MapView, SitePanel, TimeBar};
+use vigia::filter::Filter;
+
+use crate::components::{App, EventList, MapView, Reader, SitePanel, TimeBar};
 use crate::model::{Action, Corpus, State};
 
 fn corpus_of(text: &str) -> Rc<Corpus> {
@@ -24,12 +26,18 @@ fn bundled() -> Rc<Corpus> {
 }
 
 async fn render_panel(corpus: Rc<Corpus>, site: &str) -> String {
+    render_filtered_panel(corpus, site, Filter::default()).await
+}
+
+async fn render_filtered_panel(corpus: Rc<Corpus>, site: &str, filter: Filter) -> String {
     let (_, last) = corpus.timeline.domain().unwrap_or_default();
     LocalServerRenderer::<SitePanel>::with_props(crate::components::PanelProps {
         corpus,
         site_id: site.into(),
         time: last,
         window: SignedDuration::from_hours(24),
+        zone: crate::model::Zone::Utc,
+        filter,
         dispatch: Callback::noop(),
     })
     .render()
@@ -37,11 +45,11 @@ async fn render_panel(corpus: Rc<Corpus>, site: &str) -> String {
 }
 
 async fn render_map(state: State) -> String {
-    let in_window = Rc::new(
-        state
-            .corpus
-            .sites_in_window(state.time, state.window.duration()),
-    );
+    let in_window = Rc::new(state.corpus.sites_in_window(
+        &state.shown,
+        state.time,
+        state.window.duration(),
+    ));
     LocalServerRenderer::<MapView>::with_props(crate::components::MapProps {
         state,
         in_window,
@@ -76,7 +84,7 @@ async fn map_at_the_last_event_has_a_named_button_per_site() {
     assert_eq!(
         buttons,
         corpus
-            .sites_in_window(state.time, state.window.duration())
+            .sites_in_window(&state.shown, state.time, state.window.duration())
             .len()
     );
 }
@@ -92,8 +100,94 @@ async fn panel_lists_citations_with_exact_quotes() {
     let n = corpus.events_at("fuerte-tiuna").len();
     assert!(n >= 2);
     assert_eq!(html.matches("<blockquote").count(), n);
-    assert!(html.contains("Fuerte Tiuna gebombardeerd"));
+    // The place name is marked inside the quote; each citation opens its report.
+    assert!(
+        html.contains(r#"<mark class="place">Fuerte Tiuna</mark> gebombardeerd"#),
+        "{html}"
+    );
+    assert_eq!(html.matches(">Read report</button>").count(), n);
+    assert!(html.contains(r#"aria-label="Read report: "#));
     assert!(html.contains(r#"id="site-panel-close""#));
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn panel_marks_the_time_expression_and_says_how_the_time_was_resolved() {
+    let corpus = corpus_of(
+        " date 2026-01-05 Test\nOp zaterdag 3 januari om 02.00 uur werd Fuerte Tiuna gebombardeerd.\n",
+    );
+    let html = render_panel(corpus.clone(), "fuerte-tiuna").await;
+    let e = &corpus.events[0];
+    let (s, t) = e.time_text.unwrap_or_default();
+    let expr = &corpus.reports[0].text[s..t];
+    assert_eq!(expr, "zaterdag 3 januari");
+    assert!(
+        html.contains(&format!(r#"<mark class="time">{expr}</mark>"#)),
+        "{html}"
+    );
+    assert!(
+        html.contains(&format!("Time: {}", e.time.resolved)),
+        "{html}"
+    );
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn filters_hide_citations_and_say_so() {
+    let corpus = bundled();
+    let all = corpus.events_at("caracas").len();
+    let unrest = corpus
+        .events_at("caracas")
+        .into_iter()
+        .filter(|i| corpus.events[*i].category == vigia::Category::Unrest)
+        .count();
+    assert!(unrest > 0 && unrest < all, "{unrest} of {all}");
+    let filter = Filter {
+        categories: [vigia::Category::Unrest].into(),
+        ..Filter::default()
+    };
+    let html = render_filtered_panel(corpus, "caracas", filter).await;
+    assert_eq!(html.matches("<blockquote").count(), unrest);
+    assert!(
+        html.contains(&format!("{} more hidden by the filters", all - unrest)),
+        "{html}"
+    );
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn reader_shows_the_whole_report_as_text_with_the_passage_marked() {
+    let corpus = corpus_of(
+        " date 2026-01-03 Test\nIntro. <script>alert(1)</script> Fuerte Tiuna werd gebombardeerd. \
+         Ook La Carlota werd gebombardeerd. <a href=\"javascript:alert(3)\">link</a>\n",
+    );
+    let i = corpus
+        .events
+        .iter()
+        .position(|e| e.site_id == "la-carlota")
+        .unwrap_or(usize::MAX);
+    let html = LocalServerRenderer::<Reader>::with_props(crate::components::ReaderProps {
+        corpus: corpus.clone(),
+        event: i,
+        dispatch: Callback::noop(),
+    })
+    .render()
+    .await;
+    assert!(
+        html.contains(r#"<mark id="cited" class="cited">Ook <mark class="place">La Carlota</mark> werd gebombardeerd."#),
+        "{html}"
+    );
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(
+        !html.contains("<script") && !html.contains("<a href"),
+        "{html}"
+    );
+    // Both sites of the report are one click away, the cited one marked current.
+    assert!(
+        html.contains(r#"aria-label="Fuerte Tiuna, 1 citation in this report""#),
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"aria-current="true" aria-label="La Carlota, 1 citation in this report""#),
+        "{html}"
+    );
 }
 
 #[tokio::test(flavor = "current_thread")]
@@ -119,6 +213,7 @@ async fn report_text_renders_as_text_not_html() {
     );
     let list = LocalServerRenderer::<EventList>::with_props(crate::components::ListProps {
         in_window: Rc::new(corpus.sites_in_window(
+            &corpus.timeline,
             corpus.timeline.domain().unwrap_or_default().1,
             SignedDuration::from_hours(24),
         )),
@@ -142,6 +237,7 @@ async fn timebar_spans_all_events() {
     let state = State::new(corpus.clone());
     let props = |zone, axis| crate::components::TimeBarProps {
         corpus: corpus.clone(),
+        shown: state.shown.clone(),
         time: first,
         window: crate::model::WindowLen::Day,
         mode: crate::model::Mode::Window,
@@ -234,11 +330,35 @@ fn reducer_zooms_the_axis_plays_and_restores_urls() {
         zone: Some(Zone::Caracas),
         site: Some("la-carlota".into()),
         view: Some((-66.88, 10.48, 9.0)),
+        filter: Filter {
+            categories: [vigia::Category::Unrest].into(),
+            ..Filter::default()
+        },
     };
     let r = s.reduce(Action::Restore(u.clone()));
+    // The filter narrows what the map and histogram show, not the slider's domain.
+    assert_eq!(r.shown.len(), corpus_unrest(&r.corpus));
+    assert_eq!(r.corpus.timeline.domain(), Some((first, last)));
     assert_eq!(r.url_state().encode(), u.encode());
+    // Reading a citation opens its site; Escape closes the reader first, then the panel.
+    let fuerte = r
+        .corpus
+        .events
+        .iter()
+        .position(|e| e.site_id == "fuerte-tiuna")
+        .unwrap_or(usize::MAX);
+    let reading = r.clone().reduce(Action::Read(fuerte));
+    assert_eq!(reading.reading, Some(fuerte));
+    assert_eq!(reading.selected.as_deref(), Some("fuerte-tiuna"));
+    let esc = reading.reduce(Action::Escape);
+    assert_eq!(
+        (esc.reading, esc.selected.as_deref()),
+        (None, Some("fuerte-tiuna"))
+    );
+    assert_eq!(esc.reduce(Action::Escape).selected, None);
     let closed = r.reduce(Action::Restore(UrlState { site: None, ..u }));
     assert_eq!(closed.selected, None);
+    assert!(closed.filter.categories.is_empty() || closed.shown.len() < closed.corpus.events.len());
     // Unknown sites in a URL are ignored.
     let bad = closed.reduce(Action::Restore(UrlState {
         site: Some("nowhere".into()),
@@ -247,11 +367,19 @@ fn reducer_zooms_the_axis_plays_and_restores_urls() {
     assert_eq!(bad.selected, None);
 }
 
+fn corpus_unrest(c: &Corpus) -> usize {
+    c.events
+        .iter()
+        .filter(|e| e.category == vigia::Category::Unrest)
+        .count()
+}
+
 #[test]
 fn the_view_downloads_in_the_cli_formats() {
     let corpus = bundled();
     let (_, last) = corpus.timeline.domain().unwrap_or_default();
-    let in_window = corpus.sites_in_window(last, jiff::SignedDuration::from_hours(24));
+    let in_window =
+        corpus.sites_in_window(&corpus.timeline, last, jiff::SignedDuration::from_hours(24));
     let shown: usize = in_window.values().map(Vec::len).sum();
     let (geojson, mime) = crate::components::export_view(&corpus, &in_window, "geojson");
     assert_eq!(mime, "application/geo+json");

@@ -3,6 +3,7 @@
 //! `#t=2026-01-03T07:21Z&w=day&m=window&z=caracas&s=fuerte-tiuna&v=-66.91,10.47,9.50`.
 //! Reading is lenient: an unknown or broken field is ignored, the rest still applies.
 use jiff::Timestamp;
+use vigia::filter::Filter;
 
 /// How long the window before the slider time is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -114,6 +115,8 @@ pub struct UrlState {
     pub site: Option<String>,
     /// Map centre (lon, lat) and zoom.
     pub view: Option<(f64, f64, f64)>,
+    /// Absent filter fields: no filter.
+    pub filter: Filter,
 }
 
 /// Percent-encodes what is not safe in a fragment value.
@@ -168,6 +171,14 @@ impl UrlState {
         if let Some((lon, lat, zoom)) = self.view {
             parts.push(format!("v={lon:.4},{lat:.4},{zoom:.2}"));
         }
+        for (k, values) in self.filter.fields() {
+            // Commas separate values; one inside a value is escaped.
+            let v: Vec<String> = values
+                .iter()
+                .map(|v| escape(v).replace(',', "%2C"))
+                .collect();
+            parts.push(format!("{k}={}", v.join(",")));
+        }
         parts.join("&")
     }
 
@@ -202,7 +213,10 @@ impl UrlState {
                         s.view = Some((lon, lat, zoom));
                     }
                 }
-                _ => {}
+                k => {
+                    let values: Vec<String> = v.split(',').filter_map(unescape).collect();
+                    s.filter.read_field(k, &values);
+                }
             }
         }
         s
@@ -222,11 +236,18 @@ mod tests {
             zone: Some(Zone::Caracas),
             site: Some("fuerte-tiuna".into()),
             view: Some((-66.9123, 10.4701, 9.5)),
+            filter: Filter {
+                categories: [vigia::Category::Unrest, vigia::Category::Strike].into(),
+                languages: [vigia::Lang::Es].into(),
+                reports: ["a,b c".to_string(), "000".to_string()].into(),
+                ..Filter::default()
+            },
         };
         let text = full.encode();
         assert_eq!(
             text,
-            "t=2026-01-03T07:21Z&w=week&m=cumulative&z=caracas&s=fuerte-tiuna&v=-66.9123,10.4701,9.50"
+            "t=2026-01-03T07:21Z&w=week&m=cumulative&z=caracas&s=fuerte-tiuna&v=-66.9123,10.4701,9.50\
+             &cat=strike,unrest&lang=es&rep=000,a%2Cb%20c"
         );
         assert_eq!(UrlState::decode(&format!("#{text}")), full);
 

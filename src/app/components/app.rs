@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{EventList, MapView, SitePanel, TimeBar};
+use super::{EventList, MapView, Reader, SitePanel, TimeBar};
 use crate::model::{Action, Corpus, Mode, State};
 
 /// Where start-up stands.
@@ -113,14 +113,20 @@ pub fn main_view(props: &MainProps) -> Html {
     let window = state.window.duration();
     let (in_window, faded) = match state.mode {
         Mode::Window => (
-            state.corpus.sites_in_window(state.time, window),
+            state
+                .corpus
+                .sites_in_window(&state.shown, state.time, window),
             Default::default(),
         ),
         Mode::Cumulative => {
-            let all = state
+            let all = state.corpus.sites_in_window(
+                &state.shown,
+                state.time,
+                crate::model::WindowLen::All.duration(),
+            );
+            let recent = state
                 .corpus
-                .sites_in_window(state.time, crate::model::WindowLen::All.duration());
-            let recent = state.corpus.sites_in_window(state.time, window);
+                .sites_in_window(&state.shown, state.time, window);
             let faded: std::collections::HashSet<String> = all
                 .keys()
                 .filter(|k| !recent.contains_key(*k))
@@ -138,11 +144,14 @@ pub fn main_view(props: &MainProps) -> Html {
             </header>
             <main class="stage">
                 <MapView state={(*state).clone()} in_window={in_window.clone()} faded={Rc::new(faded)} dispatch={dispatch.clone()} />
+                if let Some(event) = state.reading {
+                    <Reader corpus={state.corpus.clone()} {event} dispatch={dispatch.clone()} />
+                }
                 if let Some(site) = state.selected.clone() {
-                    <SitePanel corpus={state.corpus.clone()} site_id={site} time={state.time} window={window} dispatch={dispatch.clone()} />
+                    <SitePanel corpus={state.corpus.clone()} site_id={site} time={state.time} window={window} zone={state.zone} filter={state.filter.clone()} dispatch={dispatch.clone()} />
                 }
             </main>
-            <TimeBar corpus={state.corpus.clone()} time={state.time} window={state.window} mode={state.mode} zone={state.zone}
+            <TimeBar corpus={state.corpus.clone()} shown={state.shown.clone()} time={state.time} window={state.window} mode={state.mode} zone={state.zone}
                 axis={state.axis} playing={state.playing} speed={state.speed}
                 events_in_window={in_window.values().map(Vec::len).sum::<usize>()} sites_in_window={in_window.len()} dispatch={dispatch.clone()} />
             <EventList corpus={state.corpus.clone()} in_window={in_window} open={state.list_open} dispatch={dispatch} />
@@ -297,7 +306,7 @@ mod web {
             "keydown",
             move |e: web_sys::KeyboardEvent| {
                 if e.key() == "Escape" {
-                    dispatch.emit(Action::Close);
+                    dispatch.emit(Action::Escape);
                 }
             },
         )

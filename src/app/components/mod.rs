@@ -3,6 +3,7 @@ mod app;
 mod list;
 mod map;
 mod panel;
+mod reader;
 mod timebar;
 
 pub use app::App;
@@ -11,9 +12,12 @@ pub use list::EventList;
 pub use list::export_view;
 pub use map::MapView;
 pub use panel::SitePanel;
+pub use reader::Reader;
 pub use timebar::TimeBar;
 #[cfg(test)]
-pub use {list::ListProps, map::MapProps, panel::PanelProps, timebar::TimeBarProps};
+pub use {
+    list::ListProps, map::MapProps, panel::PanelProps, reader::ReaderProps, timebar::TimeBarProps,
+};
 
 use yew::Callback;
 
@@ -34,4 +38,27 @@ pub fn category_colour(c: vigia::Category) -> &'static str {
         Statement => "#577590",
         Other => "#8d99ae",
     }
+}
+
+/// `text` (which starts at byte `offset` of its report) as text nodes, with each of
+/// `marks` — `(start, end, class)` in report offsets, sorted, not overlapping — wrapped in
+/// `<mark class=…>`. Marks outside the text or off character boundaries are left out.
+/// Never HTML: every piece is a text node.
+pub fn highlighted(text: &str, offset: usize, marks: &[(usize, usize, &'static str)]) -> yew::Html {
+    use yew::html;
+    let mut out: Vec<yew::Html> = Vec::new();
+    let mut at = 0;
+    for (s, e, class) in marks {
+        let (Some(s), Some(e)) = (s.checked_sub(offset), e.checked_sub(offset)) else {
+            continue;
+        };
+        if s < at || e <= s || !text.is_char_boundary(s) || !text.get(..e).is_some() {
+            continue;
+        }
+        out.push(html! { { &text[at..s] } });
+        out.push(html! { <mark class={*class}>{ &text[s..e] }</mark> });
+        at = e;
+    }
+    out.push(html! { { &text[at..] } });
+    out.into_iter().collect()
 }

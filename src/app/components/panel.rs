@@ -1,14 +1,16 @@
 //! The site panel: the site, its sourced coordinates, and every citation — quote as
-//! text, report title, publication date (flagging an editor's date), event time and how
-//! it was derived, category and certainty.
+//! text with the place and time expression marked, report title, source and publication
+//! date (flagging an editor's date), event time and how it was derived, category and
+//! certainty — each with a control that opens the report in the reader.
 use std::rc::Rc;
 
 use jiff::{SignedDuration, Timestamp};
 use vigia::DateSource;
+use vigia::filter::Filter;
 use yew::prelude::*;
 
-use super::{Dispatch, category_colour};
-use crate::model::{Action, Corpus, format_utc};
+use super::{Dispatch, category_colour, highlighted};
+use crate::model::{Action, Corpus, Zone, format_in};
 
 #[derive(Properties, Clone)]
 pub struct PanelProps {
@@ -16,6 +18,8 @@ pub struct PanelProps {
     pub site_id: String,
     pub time: Timestamp,
     pub window: SignedDuration,
+    pub zone: Zone,
+    pub filter: Filter,
     pub dispatch: Dispatch,
 }
 
@@ -25,8 +29,25 @@ impl PartialEq for PanelProps {
             && self.site_id == o.site_id
             && self.time == o.time
             && self.window == o.window
+            && self.zone == o.zone
+            && self.filter == o.filter
             && self.dispatch == o.dispatch
     }
+}
+
+/// The marks of an event's quote: its place name and, when the text has one inside the
+/// quote, its time expression.
+pub fn quote_marks(e: &vigia::Event) -> Vec<(usize, usize, &'static str)> {
+    let mut marks = vec![(e.place_start, e.place_end, "place")];
+    if let Some((s, t)) = e.time_text
+        && s >= e.quote_start
+        && t <= e.quote_end
+        && (t <= e.place_start || s >= e.place_end)
+    {
+        marks.push((s, t, "time"));
+    }
+    marks.sort_unstable();
+    marks
 }
 
 #[function_component(SitePanel)]
@@ -53,29 +74,44 @@ pub fn site_panel(p: &PanelProps) -> Html {
     aliases.sort_unstable();
     aliases.dedup();
     let window_start = p.time.checked_sub(p.window).unwrap_or(p.time);
-    let events = corpus.events_at(&site.id);
+    let all = corpus.events_at(&site.id);
+    let events: Vec<usize> = all
+        .iter()
+        .copied()
+        .filter(|i| corpus.keeps(&p.filter, *i))
+        .collect();
+    let hidden = all.len() - events.len();
     let citations = events.iter().map(|i| {
-        let e = &corpus.events[*i];
+        let i = *i;
+        let e = &corpus.events[i];
         let report = corpus.report(&e.report_id);
         let in_window = e.time.start <= p.time && e.time.end > window_start;
-        let (title, published, editor) = report.map_or((String::new(), String::new(), false), |r| {
-            (r.meta.title.clone(), r.meta.published.to_string(), r.meta.date_source == DateSource::Editor)
+        let (title, published, editor, source) = report.map_or((String::new(), String::new(), false, String::new()), |r| {
+            (r.meta.title.clone(), r.meta.published.to_string(), r.meta.date_source == DateSource::Editor, r.meta.source.clone())
         });
+        let read = {
+            let d = p.dispatch.clone();
+            Callback::from(move |_| d.emit(Action::Read(i)))
+        };
         html! {
             <li class={classes!("citation", in_window.then_some("in-window"))}>
                 <p class="meta">
                     <span class="badge" style={format!("--colour:{}", category_colour(e.category))}>{ e.category.as_str() }</span>
-                    <span class={classes!("badge", "certainty", e.certainty.as_str())}>{ e.certainty.as_str() }</span>
-                    <time datetime={e.time.start.to_string()}>{ format_utc(e.time.start) }</time>
-                    <span class="precision">{ format!(" · {} precision", e.time.precision) }</span>
+                    <span class={classes!("badge", "certainty", e.certainty.as_str())} title="How sure the report is">{ e.certainty.as_str() }</span>
+                    <time datetime={e.time.start.to_string()}>{ format_in(e.time.start, p.zone) }</time>
+                    <span class="precision">{ format!(" · to the {}", e.time.precision) }</span>
                 </p>
-                <blockquote class="quote" lang={report.map(|r| r.meta.language.code()).unwrap_or("und")}>{ corpus.quote(e) }</blockquote>
+                <blockquote class="quote" lang={report.map(|r| r.meta.language.code()).unwrap_or("und")}>
+                    { highlighted(corpus.quote(e), e.quote_start, &quote_marks(e)) }
+                </blockquote>
+                <p class="resolved">{ format!("Time: {}", e.time.resolved) }</p>
                 <p class="source">
-                    <cite>{ title }</cite>
+                    <cite>{ title.clone() }</cite>
+                    if !source.is_empty() { { format!(" · {source}") } }
                     { format!(" · published {published}") }
                     if editor { <span class="editor-date" title="The report carries no date; an editor supplied it.">{ " (date supplied by an editor)" }</span> }
                 </p>
-                <p class="resolved">{ format!("Time: {}", e.time.resolved) }</p>
+                <button id={format!("read-{i}")} class="read" aria-label={format!("Read report: {title}")} onclick={read}>{ "Read report" }</button>
             </li>
         }
     });
@@ -93,6 +129,7 @@ pub fn site_panel(p: &PanelProps) -> Html {
             <p class="site-source">{ format!("Coordinates: {} ({})", site.source, site.licence) }</p>
             if !site.note.is_empty() { <p class="site-note">{ site.note.clone() }</p> }
             <h3>{ format!("{} {} from the reports", events.len(), if events.len() == 1 { "citation" } else { "citations" }) }</h3>
+            if hidden > 0 { <p class="hidden-note">{ format!("{hidden} more hidden by the filters.") }</p> }
             <ol class="citations">{ for citations }</ol>
         </section>
     }

@@ -24,6 +24,8 @@ const BINS: usize = 200;
 #[derive(Properties, Clone)]
 pub struct TimeBarProps {
     pub corpus: Rc<Corpus>,
+    /// The events the filters keep.
+    pub shown: Rc<vigia::timeline::Timeline>,
     pub time: Timestamp,
     pub window: WindowLen,
     pub mode: Mode,
@@ -39,6 +41,7 @@ pub struct TimeBarProps {
 impl PartialEq for TimeBarProps {
     fn eq(&self, o: &Self) -> bool {
         Rc::ptr_eq(&self.corpus, &o.corpus)
+            && Rc::ptr_eq(&self.shown, &o.shown)
             && self.time == o.time
             && self.window == o.window
             && self.mode == o.mode
@@ -235,7 +238,7 @@ pub fn time_bar(p: &TimeBarProps) -> Html {
             </div>
             <div class="histogram">
                 <div class="plot" onclick={on_hist_click}>
-                    <Bars corpus={p.corpus.clone()} {axis} {n_bins} zone={p.zone} />
+                    <Bars shown={p.shown.clone()} {axis} {n_bins} zone={p.zone} />
                     { overlay }
                 </div>
                 <div class="axis-zoom">
@@ -288,7 +291,7 @@ fn display_axis(axis: Axis) -> (Axis, usize) {
 
 #[derive(Properties, Clone)]
 struct BarsProps {
-    corpus: Rc<Corpus>,
+    shown: Rc<vigia::timeline::Timeline>,
     axis: Axis,
     n_bins: usize,
     zone: Zone,
@@ -296,7 +299,7 @@ struct BarsProps {
 
 impl PartialEq for BarsProps {
     fn eq(&self, o: &Self) -> bool {
-        Rc::ptr_eq(&self.corpus, &o.corpus)
+        Rc::ptr_eq(&self.shown, &o.shown)
             && self.axis == o.axis
             && self.n_bins == o.n_bins
             && self.zone == o.zone
@@ -309,7 +312,7 @@ impl PartialEq for BarsProps {
 fn bars(p: &BarsProps) -> Html {
     let axis = p.axis;
     let n_bins = p.n_bins;
-    let tl = &p.corpus.timeline;
+    let tl = &p.shown;
     let bins = tl.histogram(axis.from, axis.to, n_bins);
     let peak = bins
         .iter()
