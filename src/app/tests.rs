@@ -166,6 +166,7 @@ async fn reader_shows_the_whole_report_as_text_with_the_passage_marked() {
     let html = LocalServerRenderer::<Reader>::with_props(crate::components::ReaderProps {
         corpus: corpus.clone(),
         event: i,
+        link_base: String::new(),
         dispatch: Callback::noop(),
     })
     .render()
@@ -176,7 +177,7 @@ async fn reader_shows_the_whole_report_as_text_with_the_passage_marked() {
     );
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert!(
-        !html.contains("<script") && !html.contains("<a href"),
+        !html.contains("<script") && !html.contains(r#"<a href="javascript"#),
         "{html}"
     );
     // Both sites of the report are one click away, the cited one marked current.
@@ -185,7 +186,9 @@ async fn reader_shows_the_whole_report_as_text_with_the_passage_marked() {
         "{html}"
     );
     assert!(
-        html.contains(r#"aria-current="true" aria-label="La Carlota, 1 citation in this report""#),
+        html.contains(
+            r##"href="#&amp;s=la-carlota" aria-current="true" aria-label="La Carlota, 1 citation in this report""##
+        ),
         "{html}"
     );
 }
@@ -219,6 +222,8 @@ async fn report_text_renders_as_text_not_html() {
         )),
         corpus,
         open: true,
+        selected: Some("fuerte-tiuna".into()),
+        link_base: "t=2026-01-03T07:21Z".into(),
         dispatch: Callback::noop(),
     })
     .render()
@@ -227,6 +232,12 @@ async fn report_text_renders_as_text_not_html() {
         list.contains("<table") && list.contains("&lt;img src=x"),
         "{list}"
     );
+    // A row's site links to the view with the site open; the open site's rows stand out.
+    assert!(
+        list.contains(r##"<a href="#t=2026-01-03T07:21Z&amp;s=fuerte-tiuna" aria-current="true">Fuerte Tiuna</a>"##),
+        "{list}"
+    );
+    assert!(list.contains(r#"<tr class="selected">"#));
     assert!(!list.contains("<img"));
 }
 

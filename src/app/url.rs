@@ -120,7 +120,7 @@ pub struct UrlState {
 }
 
 /// Percent-encodes what is not safe in a fragment value.
-fn escape(s: &str) -> String {
+pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
         if b.is_ascii_alphanumeric() || b"-_.:,".contains(&b) {

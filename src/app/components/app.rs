@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{EventList, MapView, Reader, SitePanel, TimeBar};
+use super::{EventList, Filters, MapView, Reader, SitePanel, TimeBar};
 use crate::model::{Action, Corpus, Mode, State};
 
 /// Where start-up stands.
@@ -136,16 +136,22 @@ pub fn main_view(props: &MainProps) -> Html {
         }
     };
     let in_window = Rc::new(in_window);
+    let link_base = crate::url::UrlState {
+        site: None,
+        ..state.url_state()
+    }
+    .encode();
     html! {
         <div class="app">
             <header class="top">
                 <h1>{ "Vigía" }</h1>
                 <p class="tagline">{ "News reports on the Venezuela crisis, mapped through time. Every marker cites its reports word for word." }</p>
             </header>
+            <Filters corpus={state.corpus.clone()} filter={state.filter.clone()} dispatch={dispatch.clone()} />
             <main class="stage">
                 <MapView state={(*state).clone()} in_window={in_window.clone()} faded={Rc::new(faded)} dispatch={dispatch.clone()} />
                 if let Some(event) = state.reading {
-                    <Reader corpus={state.corpus.clone()} {event} dispatch={dispatch.clone()} />
+                    <Reader corpus={state.corpus.clone()} {event} link_base={link_base.clone()} dispatch={dispatch.clone()} />
                 }
                 if let Some(site) = state.selected.clone() {
                     <SitePanel corpus={state.corpus.clone()} site_id={site} time={state.time} window={window} zone={state.zone} filter={state.filter.clone()} dispatch={dispatch.clone()} />
@@ -154,7 +160,8 @@ pub fn main_view(props: &MainProps) -> Html {
             <TimeBar corpus={state.corpus.clone()} shown={state.shown.clone()} time={state.time} window={state.window} mode={state.mode} zone={state.zone}
                 axis={state.axis} playing={state.playing} speed={state.speed}
                 events_in_window={in_window.values().map(Vec::len).sum::<usize>()} sites_in_window={in_window.len()} dispatch={dispatch.clone()} />
-            <EventList corpus={state.corpus.clone()} in_window={in_window} open={state.list_open} dispatch={dispatch} />
+            <EventList corpus={state.corpus.clone()} in_window={in_window} open={state.list_open} selected={state.selected.clone()}
+                {link_base} dispatch={dispatch} />
         </div>
     }
 }

@@ -12,6 +12,9 @@ pub struct ListProps {
     pub corpus: Rc<Corpus>,
     pub in_window: Rc<BTreeMap<String, Vec<usize>>>,
     pub open: bool,
+    pub selected: Option<String>,
+    /// The URL fragment of the current view without a site: rows link to `…&s=site`.
+    pub link_base: String,
     pub dispatch: Dispatch,
 }
 
@@ -20,6 +23,8 @@ impl PartialEq for ListProps {
         Rc::ptr_eq(&self.corpus, &o.corpus)
             && self.in_window == o.in_window
             && self.open == o.open
+            && self.selected == o.selected
+            && (!self.open || self.link_base == o.link_base)
             && self.dispatch == o.dispatch
     }
 }
@@ -48,10 +53,20 @@ pub fn event_list(p: &ListProps) -> Html {
             let e = &p.corpus.events[*i];
             let site = p.corpus.gazetteer.get(&e.site_id).map(|s| s.name.clone()).unwrap_or_default();
             let title = p.corpus.report(&e.report_id).map(|r| r.meta.title.clone()).unwrap_or_default();
+            let selected = p.selected.as_deref() == Some(e.site_id.as_str());
+            let open = {
+                let d = p.dispatch.clone();
+                let id = e.site_id.clone();
+                Callback::from(move |ev: MouseEvent| {
+                    ev.prevent_default();
+                    d.emit(Action::Select(id.clone()));
+                })
+            };
+            let href = format!("#{}&s={}", p.link_base, crate::url::escape(&e.site_id));
             html! {
-                <tr>
+                <tr class={classes!(selected.then_some("selected"))}>
                     <td><time datetime={e.time.start.to_string()}>{ format_utc(e.time.start) }</time></td>
-                    <td>{ site }</td>
+                    <td><a {href} onclick={open} aria-current={selected.then_some("true")}>{ site }</a></td>
                     <td>{ e.category.as_str() }</td>
                     <td>{ e.certainty.as_str() }</td>
                     <td class="quote">{ p.corpus.quote(e) }</td>

@@ -1,5 +1,6 @@
 //! The app's components. They render state and dispatch [`Action`]s; no business logic.
 mod app;
+mod filters;
 mod list;
 mod map;
 mod panel;
@@ -7,6 +8,7 @@ mod reader;
 mod timebar;
 
 pub use app::App;
+pub use filters::Filters;
 pub use list::EventList;
 #[cfg(test)]
 pub use list::export_view;

@@ -15,12 +15,17 @@ pub struct ReaderProps {
     pub corpus: Rc<Corpus>,
     /// The cited event.
     pub event: usize,
+    /// The URL fragment of the current view without a site: site links go to `…&s=site`.
+    pub link_base: String,
     pub dispatch: Dispatch,
 }
 
 impl PartialEq for ReaderProps {
     fn eq(&self, o: &Self) -> bool {
-        Rc::ptr_eq(&self.corpus, &o.corpus) && self.event == o.event && self.dispatch == o.dispatch
+        Rc::ptr_eq(&self.corpus, &o.corpus)
+            && self.event == o.event
+            && self.link_base == o.link_base
+            && self.dispatch == o.dispatch
     }
 }
 
@@ -83,14 +88,18 @@ pub fn reader(p: &ReaderProps) -> Html {
         let d = p.dispatch.clone();
         let open = {
             let id = id.clone();
-            Callback::from(move |_| d.emit(Action::Select(id.clone())))
+            Callback::from(move |ev: MouseEvent| {
+                ev.prevent_default();
+                d.emit(Action::Select(id.clone()));
+            })
         };
+        let href = format!("#{}&s={}", p.link_base, crate::url::escape(&id));
         html! {
             <li>
-                <button class="site-link" aria-current={current.then_some("true")} onclick={open}
+                <a class="site-link" {href} aria-current={current.then_some("true")} onclick={open}
                     aria-label={format!("{name}, {n} {} in this report", if n == 1 { "citation" } else { "citations" })}>
-                    { name }<span class="count">{ format!(" {n}") }</span>
-                </button>
+                    { name }<span class="count" aria-hidden="true">{ format!(" {n}") }</span>
+                </a>
             </li>
         }
     });
