@@ -137,6 +137,7 @@ struct Words {
     actor_titles: Vec<String>,
     genitive: Vec<String>,
     negation: Vec<String>,
+    wish: Vec<Vec<String>>,
     there: Vec<String>,
     there_not_after: Vec<String>,
     there_not_before: Vec<String>,
@@ -157,6 +158,7 @@ fn words() -> &'static Words {
             actor_titles: all(|l| &l.actor_titles),
             genitive: all(|l| &l.genitive),
             negation: all(|l| &l.negation),
+            wish: split(all(|l| &l.wish)),
             there: all(|l| &l.there),
             there_not_after: all(|l| &l.there_not_after),
             there_not_before: all(|l| &l.there_not_before),
@@ -263,6 +265,18 @@ fn negated(text: &str, at: usize) -> bool {
         .any(|(x, _)| w.negation.contains(x))
 }
 
+/// True if a hope or wish phrase stands earlier in the clause of `at` (up to ten words,
+/// no comma between): "in de hoop een opstand …", "hoping for protests".
+fn wished(text: &str, at: usize) -> bool {
+    let before = words_before(text, at, 10);
+    let w = words();
+    (0..before.len()).any(|k| {
+        w.wish.iter().any(|phrase| {
+            ends_with_phrase(&before[..=k], phrase) && !text[before[k].1..at].contains(',')
+        })
+    })
+}
+
 /// True if the place is the object or subject right next to a cue ("aanval op
 /// Venezuela", "airstrikes targeting X", "Caracas bombarderen").
 fn bound_to(text: &str, m: &Mention, cues: &[(usize, usize, Category)]) -> bool {
@@ -324,7 +338,7 @@ pub fn extract(report: &Report, gazetteer: &Gazetteer, matcher: &Matcher) -> Vec
     let categories: Vec<(usize, usize, Category)> =
         in_original(&folded, category_cues().find(&folded.text))
             .into_iter()
-            .filter(|(s, _, _)| !negated(text, *s))
+            .filter(|(s, _, _)| !negated(text, *s) && !wished(text, *s))
             .collect();
     let certainties = in_original(&folded, certainty_cues().find(&folded.text));
     let modals = in_original(&folded, modal_cues().find(&folded.text));

@@ -81,6 +81,8 @@ struct RawLexicon {
     actor_titles: Vec<String>,
     genitive: Vec<String>,
     negation: Vec<String>,
+    #[serde(default)]
+    wish: Vec<String>,
     there: Vec<String>,
     there_not_after: Vec<String>,
     there_not_before: Vec<String>,
@@ -127,6 +129,9 @@ pub struct Lexicon {
     pub actor_titles: Vec<String>,
     pub genitive: Vec<String>,
     pub negation: Vec<String>,
+    /// Hope and wish phrases: what follows in the clause is wished for, not reported
+    /// as happening ("in de hoop een opstand uit te lokken").
+    pub wish: Vec<String>,
     pub there: Vec<String>,
     /// Words after which a pro-form is existential ("dat er"), not a place.
     pub there_not_after: Vec<String>,
@@ -184,6 +189,7 @@ impl Lexicon {
             actor_titles: folds(raw.actor_titles),
             genitive: folds(raw.genitive),
             negation: folds(raw.negation),
+            wish: folds(raw.wish),
             there: folds(raw.there),
             there_not_after: folds(raw.there_not_after),
             there_not_before: folds(raw.there_not_before),

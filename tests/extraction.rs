@@ -227,3 +227,46 @@ fn report_002_targets_are_hypothetical() {
         );
     }
 }
+
+/// What a report hopes for is not an event; the same words stated as fact are.
+#[test]
+fn wished_for_events_are_not_events() {
+    let g = bundle::gazetteer();
+    let supplied = Supplied {
+        date: jiff::civil::Date::new(2025, 10, 31).ok(),
+        ..Supplied::default()
+    };
+    // (text, expected categories of its events)
+    let rows: &[(&str, &[&str])] = &[
+        (
+            "Washington oefent druk uit op Venezuela in de hoop een opstand uit te lokken.",
+            &[],
+        ),
+        ("In Venezuela brak een opstand uit.", &["unrest"]),
+        (
+            "Officials pressed Venezuela, hoping for protests in the barracks.",
+            &[],
+        ),
+        ("Protests broke out in Caracas.", &["unrest"]),
+        (
+            "In the hope of change, protesters marched in Caracas.",
+            &["unrest"],
+        ),
+        (
+            "Presionan a Venezuela con la esperanza de una rebelión militar en Caracas.",
+            &[],
+        ),
+        ("Hubo protestas en Caracas.", &["unrest"]),
+    ];
+    for (text, want) in rows {
+        let r = Report::from_text("w", "w.txt", (*text).to_string(), &supplied)
+            .unwrap_or_else(|p| panic!("{p}"));
+        let m = vigia::gazetteer::Matcher::new(&g);
+        let mut got: Vec<&str> = extract::extract(&r, &g, &m)
+            .iter()
+            .map(|e| e.category.as_str())
+            .collect();
+        got.dedup();
+        assert_eq!(got, *want, "{text}");
+    }
+}

@@ -28,6 +28,13 @@ pub struct Corpus {
     by_id: HashMap<String, usize>,
 }
 
+/// A corpus is only ever compared by identity (actions carry the one in use).
+impl PartialEq for Corpus {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
 impl Corpus {
     #[cfg(not(target_arch = "wasm32"))]
     pub fn new(reports: Vec<Report>, gazetteer: Gazetteer) -> Corpus {
@@ -82,6 +89,50 @@ impl Corpus {
     pub fn bundled() -> Result<Corpus, String> {
         let reports = vigia::bundle::reports().map_err(|p| p.to_string())?;
         Ok(Corpus::new(reports, vigia::bundle::gazetteer()))
+    }
+
+    /// Reads files a user added: each becomes a report (id: the file name without its
+    /// extension, made unique), or a problem naming the file and line. `date` is the
+    /// publication date of files without a date line, like the CLI's `--date`.
+    pub fn read_files(
+        &self,
+        files: &[(String, Vec<u8>)],
+        date: Option<jiff::civil::Date>,
+    ) -> (Vec<Report>, Vec<vigia::Problem>) {
+        let supplied = vigia::report::Supplied {
+            date,
+            ..Default::default()
+        };
+        let mut taken: std::collections::HashSet<String> = self.by_id.keys().cloned().collect();
+        let mut reports = Vec::new();
+        let mut problems = Vec::new();
+        for (name, bytes) in files {
+            let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s);
+            let stem = if stem.is_empty() { "report" } else { stem };
+            let mut id = stem.to_string();
+            let mut n = 2;
+            while taken.contains(&id) {
+                id = format!("{stem}-{n}");
+                n += 1;
+            }
+            match Report::from_bytes(&id, name, bytes, &supplied) {
+                Ok(r) => {
+                    taken.insert(id);
+                    reports.push(r);
+                }
+                Err(p) => problems.push(p),
+            }
+        }
+        (reports, problems)
+    }
+
+    /// This corpus with `added` reports read and their events extracted.
+    pub fn with_reports(&self, added: Vec<Report>) -> Corpus {
+        let mut events = self.events.clone();
+        events.extend(extract::extract_all(&added, &self.gazetteer));
+        let mut reports = self.reports.clone();
+        reports.extend(added);
+        Corpus::from_events(reports, self.gazetteer.clone(), events)
     }
 
     pub fn report(&self, id: &str) -> Option<&Report> {
@@ -346,6 +397,8 @@ pub enum Action {
     },
     ResetView,
     ToggleList,
+    /// The corpus with reports the user added.
+    AddReports(Rc<Corpus>),
     BasemapLoaded(Rc<Basemap>),
     /// The URL changed (Back/Forward, or the page opened with one).
     Restore(UrlState),
@@ -436,6 +489,13 @@ impl Reducible for State {
             Action::Pan { dx, dy } => s.viewport = s.viewport.pan(dx, dy),
             Action::ResetView => s.viewport = default_viewport(),
             Action::ToggleList => s.list_open = !s.list_open,
+            Action::AddReports(c) => {
+                s.shown = Rc::new(c.filtered(&s.filter));
+                s.corpus = c;
+                s.reading = None;
+                s.axis = s.full_axis();
+                s.time = s.clamp(s.time);
+            }
             Action::BasemapLoaded(b) => s.basemap = Some(b),
             Action::Restore(u) => s.apply(&u),
             Action::Find(id) => {

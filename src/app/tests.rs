@@ -446,3 +446,62 @@ fn site_search_by_alias_accents_optional() {
     let (lon, lat, zoom) = s.url_state().view.unwrap_or_default();
     assert!((lon + 66.907).abs() < 0.01 && (lat - 10.467).abs() < 0.01 && zoom >= 10.0);
 }
+
+#[test]
+fn added_reports_are_read_and_bad_files_named_by_line() {
+    let corpus = bundled();
+    let hostile = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/hostile.txt"
+    ))
+    .unwrap_or_default();
+    let files = vec![
+        ("hostile.txt".to_string(), hostile),
+        (
+            "undated.txt".to_string(),
+            b"Fuerte Tiuna werd gebombardeerd.\n".to_vec(),
+        ),
+        (
+            "latin1.txt".to_string(),
+            b" date 2026-01-03 T\nok\nCaf\xe9\n".to_vec(),
+        ),
+        // A second file of the same name gets its own id.
+        (
+            "hostile.txt".to_string(),
+            b" date 2026-01-04 Again\nLa Carlota werd gebombardeerd.\n".to_vec(),
+        ),
+    ];
+    let (next, outcome) = crate::components::import(&corpus, &files, None);
+    let next = next.unwrap_or_else(|| panic!("{}", outcome.message));
+    assert_eq!(next.reports.len(), corpus.reports.len() + 2);
+    assert!(next.report("hostile").is_some() && next.report("hostile-2").is_some());
+    assert_eq!(
+        outcome.problems,
+        [
+            "undated.txt:1: no publication date: begin the file with ` date YYYY-MM-DD <headline>` or choose a date under \"Undated files published on\"",
+            "latin1.txt:3: not UTF-8 text (invalid byte at offset 25); reports must be UTF-8",
+        ]
+    );
+    let added: Vec<&vigia::Event> = next
+        .events
+        .iter()
+        .filter(|e| e.report_id.starts_with("hostile"))
+        .collect();
+    assert!(
+        added.iter().any(|e| e.site_id == "fuerte-tiuna"),
+        "{added:?}"
+    );
+    assert!(
+        outcome.message.starts_with("Added 2 reports: "),
+        "{}",
+        outcome.message
+    );
+    // With a date for undated files, the undated one is read too.
+    let (with_date, outcome) =
+        crate::components::import(&corpus, &files[1..2], Some(jiff::civil::date(2026, 1, 3)));
+    assert!(outcome.problems.is_empty(), "{:?}", outcome.problems);
+    assert_eq!(
+        with_date.map(|c| c.reports.len()),
+        Some(corpus.reports.len() + 1)
+    );
+}

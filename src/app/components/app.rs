@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{EventList, Filters, MapView, Reader, SitePanel, TimeBar};
+use super::{AddReports, EventList, Filters, MapView, Reader, SitePanel, TimeBar};
 use crate::model::{Action, Corpus, Mode, State};
 
 /// Where start-up stands.
@@ -146,8 +146,8 @@ pub fn main_view(props: &MainProps) -> Html {
             <header class="top">
                 <h1>{ "Vigía" }</h1>
                 <p class="tagline">{ "News reports on the Venezuela crisis, mapped through time. Every marker cites its reports word for word." }</p>
+                <Filters corpus={state.corpus.clone()} filter={state.filter.clone()} dispatch={dispatch.clone()} />
             </header>
-            <Filters corpus={state.corpus.clone()} filter={state.filter.clone()} dispatch={dispatch.clone()} />
             <main class="stage">
                 <MapView state={(*state).clone()} in_window={in_window.clone()} faded={Rc::new(faded)} dispatch={dispatch.clone()} />
                 if let Some(event) = state.reading {
@@ -161,7 +161,8 @@ pub fn main_view(props: &MainProps) -> Html {
                 axis={state.axis} playing={state.playing} speed={state.speed}
                 events_in_window={in_window.values().map(Vec::len).sum::<usize>()} sites_in_window={in_window.len()} dispatch={dispatch.clone()} />
             <EventList corpus={state.corpus.clone()} in_window={in_window} open={state.list_open} selected={state.selected.clone()}
-                {link_base} dispatch={dispatch} />
+                {link_base} dispatch={dispatch.clone()} />
+            <AddReports corpus={state.corpus.clone()} {dispatch} />
         </div>
     }
 }

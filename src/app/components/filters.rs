@@ -19,7 +19,9 @@ pub struct FiltersProps {
 
 impl PartialEq for FiltersProps {
     fn eq(&self, o: &Self) -> bool {
-        Rc::ptr_eq(&self.corpus, &o.corpus) && self.filter == o.filter && self.dispatch == o.dispatch
+        Rc::ptr_eq(&self.corpus, &o.corpus)
+            && self.filter == o.filter
+            && self.dispatch == o.dispatch
     }
 }
 
@@ -58,7 +60,14 @@ fn language_name(l: Lang) -> &'static str {
 }
 
 /// One toggle chip: its label, whether pressed, how many events, and the filter it makes.
-fn chip(label: &str, pressed: bool, n: usize, swatch: Option<&str>, next: Filter, d: &Dispatch) -> Html {
+fn chip(
+    label: &str,
+    pressed: bool,
+    n: usize,
+    swatch: Option<&str>,
+    next: Filter,
+    d: &Dispatch,
+) -> Html {
     let d = d.clone();
     let onclick = Callback::from(move |_| d.emit(Action::SetFilter(next.clone())));
     html! {
@@ -92,28 +101,66 @@ pub fn filters(p: &FiltersProps) -> Html {
         let d = d.clone();
         Callback::from(move |_| d.emit(Action::SetFilter(Filter::default())))
     };
-    let categories = Category::ALL.iter().filter(|k| c.category[**k as usize] > 0).map(|k| {
-        let mut next = f.clone();
-        Filter::toggle(&mut next.categories, *k);
-        chip(k.as_str(), f.categories.contains(k), c.category[*k as usize], Some(category_colour(*k)), next, d)
-    });
-    let certainties = Certainty::ALL.iter().filter(|k| c.certainty[**k as usize] > 0).map(|k| {
-        let mut next = f.clone();
-        Filter::toggle(&mut next.certainties, *k);
-        chip(k.as_str(), f.certainties.contains(k), c.certainty[*k as usize], None, next, d)
-    });
-    let languages = Lang::ALL.iter().enumerate().filter(|(i, _)| c.language[*i] > 0).map(|(i, l)| {
-        let mut next = f.clone();
-        Filter::toggle(&mut next.languages, *l);
-        chip(language_name(*l), f.languages.contains(l), c.language[i], None, next, d)
-    });
+    let categories = Category::ALL
+        .iter()
+        .filter(|k| c.category[**k as usize] > 0)
+        .map(|k| {
+            let mut next = f.clone();
+            Filter::toggle(&mut next.categories, *k);
+            chip(
+                k.as_str(),
+                f.categories.contains(k),
+                c.category[*k as usize],
+                Some(category_colour(*k)),
+                next,
+                d,
+            )
+        });
+    let certainties = Certainty::ALL
+        .iter()
+        .filter(|k| c.certainty[**k as usize] > 0)
+        .map(|k| {
+            let mut next = f.clone();
+            Filter::toggle(&mut next.certainties, *k);
+            chip(
+                k.as_str(),
+                f.certainties.contains(k),
+                c.certainty[*k as usize],
+                None,
+                next,
+                d,
+            )
+        });
+    let languages = Lang::ALL
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| c.language[*i] > 0)
+        .map(|(i, l)| {
+            let mut next = f.clone();
+            Filter::toggle(&mut next.languages, *l);
+            chip(
+                language_name(*l),
+                f.languages.contains(l),
+                c.language[i],
+                None,
+                next,
+                d,
+            )
+        });
     let mut reports: Vec<(String, String)> = p
         .corpus
         .reports
         .iter()
         .map(|r| {
-            let source = if r.meta.source.is_empty() { String::new() } else { format!(" — {}", r.meta.source) };
-            (r.id.clone(), format!("{} ({}){source}", r.meta.title, r.meta.published))
+            let source = if r.meta.source.is_empty() {
+                String::new()
+            } else {
+                format!(" — {}", r.meta.source)
+            };
+            (
+                r.id.clone(),
+                format!("{} ({}){source}", r.meta.title, r.meta.published),
+            )
         })
         .collect();
     reports.sort_by(|a, b| a.1.cmp(&b.1));
@@ -126,13 +173,19 @@ pub fn filters(p: &FiltersProps) -> Html {
             let mut next = f.clone();
             next.reports.clear();
             // Option 0 is "All reports".
-            if let Some(id) = usize::try_from(el.selected_index()).ok().and_then(|i| i.checked_sub(1)).and_then(|i| ids.get(i)) {
+            if let Some(id) = usize::try_from(el.selected_index())
+                .ok()
+                .and_then(|i| i.checked_sub(1))
+                .and_then(|i| ids.get(i))
+            {
                 next.reports.insert(id.clone());
             }
             d.emit(Action::SetFilter(next));
         })
     };
-    let chosen = (f.reports.len() == 1).then(|| f.reports.iter().next().cloned()).flatten();
+    let chosen = (f.reports.len() == 1)
+        .then(|| f.reports.iter().next().cloned())
+        .flatten();
     html! {
         <section class="filters" aria-label="Filters">
             <div class="filters-bar">

@@ -1,6 +1,7 @@
 //! The app's components. They render state and dispatch [`Action`]s; no business logic.
 mod app;
 mod filters;
+mod import;
 mod list;
 mod map;
 mod panel;
@@ -9,6 +10,9 @@ mod timebar;
 
 pub use app::App;
 pub use filters::Filters;
+pub use import::AddReports;
+#[cfg(test)]
+pub use import::import;
 pub use list::EventList;
 #[cfg(test)]
 pub use list::export_view;
@@ -54,7 +58,7 @@ pub fn highlighted(text: &str, offset: usize, marks: &[(usize, usize, &'static s
         let (Some(s), Some(e)) = (s.checked_sub(offset), e.checked_sub(offset)) else {
             continue;
         };
-        if s < at || e <= s || !text.is_char_boundary(s) || !text.get(..e).is_some() {
+        if s < at || e <= s || !text.is_char_boundary(s) || text.get(..e).is_none() {
             continue;
         }
         out.push(html! { { &text[at..s] } });

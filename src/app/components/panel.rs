@@ -50,6 +50,14 @@ pub fn quote_marks(e: &vigia::Event) -> Vec<(usize, usize, &'static str)> {
     marks
 }
 
+/// How precisely a time is known, in words.
+fn known_to(p: vigia::Precision) -> String {
+    match p {
+        vigia::Precision::Range => "(known only as a range)".into(),
+        p => format!("(known to the {p})"),
+    }
+}
+
 #[function_component(SitePanel)]
 pub fn site_panel(p: &PanelProps) -> Html {
     let corpus = &p.corpus;
@@ -99,7 +107,7 @@ pub fn site_panel(p: &PanelProps) -> Html {
                     <span class="badge" style={format!("--colour:{}", category_colour(e.category))}>{ e.category.as_str() }</span>
                     <span class={classes!("badge", "certainty", e.certainty.as_str())} title="How sure the report is">{ e.certainty.as_str() }</span>
                     <time datetime={e.time.start.to_string()}>{ format_in(e.time.start, p.zone) }</time>
-                    <span class="precision">{ format!(" · to the {}", e.time.precision) }</span>
+                    <span class="precision">{ known_to(e.time.precision) }</span>
                 </p>
                 <blockquote class="quote" lang={report.map(|r| r.meta.language.code()).unwrap_or("und")}>
                     { highlighted(corpus.quote(e), e.quote_start, &quote_marks(e)) }
