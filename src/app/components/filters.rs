@@ -97,6 +97,18 @@ pub fn filters(p: &FiltersProps) -> Html {
         let open = open.clone();
         Callback::from(move |_| open.set(!*open))
     };
+    // Escape closes the open filters (and only them) and returns to their toggle.
+    let onkeydown = {
+        let open = open.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" && *open {
+                e.stop_propagation();
+                open.set(false);
+                #[cfg(target_arch = "wasm32")]
+                focus_toggle();
+            }
+        })
+    };
     let clear = {
         let d = d.clone();
         Callback::from(move |_| d.emit(Action::SetFilter(Filter::default())))
@@ -187,9 +199,9 @@ pub fn filters(p: &FiltersProps) -> Html {
         .then(|| f.reports.iter().next().cloned())
         .flatten();
     html! {
-        <section class="filters" aria-label="Filters">
+        <section class="filters" aria-label="Filters" {onkeydown}>
             <div class="filters-bar">
-                <button class="filters-toggle" aria-expanded={if *open { "true" } else { "false" }} aria-controls="filter-groups" onclick={toggle}>
+                <button id="filters-toggle" class="filters-toggle" aria-expanded={if *open { "true" } else { "false" }} aria-controls="filter-groups" onclick={toggle}>
                     { if active == 0 { "Filters".to_string() } else { format!("Filters ({active} on)") } }
                 </button>
                 if active > 0 {
@@ -211,5 +223,17 @@ pub fn filters(p: &FiltersProps) -> Html {
                 </div>
             }
         </section>
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn focus_toggle() {
+    use wasm_bindgen::JsCast;
+    if let Some(b) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("filters-toggle"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = b.focus();
     }
 }

@@ -114,9 +114,13 @@ pub fn add_reports(p: &ImportProps) -> Html {
                 <span>{ "Undated files published on" }</span>
                 <input type="date" value={(*date).clone()} onchange={on_date} />
             </label>
-            <div class="import-status" role="status" aria-live="polite">
-                { outcome.message.clone() }
-            </div>
+            // Present only once there is something to say, so the page has one status
+            // region (the time) until the user adds reports.
+            if !outcome.message.is_empty() {
+                <div class="import-status" role="status" aria-live="polite">
+                    { outcome.message.clone() }
+                </div>
+            }
             if !outcome.problems.is_empty() {
                 <ul class="import-problems" role="alert">
                     { for outcome.problems.iter().map(|m| html! { <li>{ m.clone() }</li> }) }

@@ -76,7 +76,7 @@ pub fn event_list(p: &ListProps) -> Html {
         });
         html! {
             <table id="event-table">
-                <caption>{ format!("{} events in the current window", idx.len()) }</caption>
+                <caption>{ format!("{} {} in the current window", idx.len(), if idx.len() == 1 { "event" } else { "events" }) }</caption>
                 <thead><tr><th scope="col">{ "Time" }</th><th scope="col">{ "Site" }</th><th scope="col">{ "Category" }</th><th scope="col">{ "Certainty" }</th><th scope="col">{ "Quote" }</th><th scope="col">{ "Report" }</th></tr></thead>
                 <tbody>{ for rows }</tbody>
             </table>

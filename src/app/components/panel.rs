@@ -50,6 +50,15 @@ pub fn quote_marks(e: &vigia::Event) -> Vec<(usize, usize, &'static str)> {
     marks
 }
 
+/// An event's time: the minute it happened, or the span it is known to lie in.
+fn when(t: &vigia::event::EventTime, zone: Zone) -> String {
+    if t.end.duration_since(t.start) <= SignedDuration::from_mins(1) {
+        format_in(t.start, zone)
+    } else {
+        format!("{} to {}", format_in(t.start, zone), format_in(t.end, zone))
+    }
+}
+
 /// How precisely a time is known, in words.
 fn known_to(p: vigia::Precision) -> String {
     match p {
@@ -106,7 +115,7 @@ pub fn site_panel(p: &PanelProps) -> Html {
                 <p class="meta">
                     <span class="badge" style={format!("--colour:{}", category_colour(e.category))}>{ e.category.as_str() }</span>
                     <span class={classes!("badge", "certainty", e.certainty.as_str())} title="How sure the report is">{ e.certainty.as_str() }</span>
-                    <time datetime={e.time.start.to_string()}>{ format_in(e.time.start, p.zone) }</time>
+                    <time datetime={e.time.start.to_string()}>{ when(&e.time, p.zone) }</time>
                     <span class="precision">{ known_to(e.time.precision) }</span>
                 </p>
                 <blockquote class="quote" lang={report.map(|r| r.meta.language.code()).unwrap_or("und")}>
