@@ -12,6 +12,7 @@
 pub mod axis;
 pub mod basemap;
 pub mod bundle;
+pub mod cluster;
 pub mod event;
 pub mod export;
 pub mod extract;

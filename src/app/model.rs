@@ -212,6 +212,8 @@ pub struct State {
     pub speed: usize,
     pub selected: Option<String>,
     pub viewport: Viewport,
+    /// The OpenStreetMap tile layer (off by default: it is the page's only network use).
+    pub tiles: bool,
     pub list_open: bool,
     pub filter: Filter,
     /// The events the filter keeps: what the map, histogram and list show.
@@ -234,6 +236,7 @@ impl PartialEq for State {
             && self.selected == other.selected
             && self.viewport == other.viewport
             && self.list_open == other.list_open
+            && self.tiles == other.tiles
             && self.filter == other.filter
             && Rc::ptr_eq(&self.shown, &other.shown)
             && self.reading == other.reading
@@ -263,6 +266,7 @@ impl State {
             speed: 1,
             selected: None,
             viewport: default_viewport(),
+            tiles: false,
             list_open: false,
         }
     }
@@ -326,6 +330,26 @@ impl State {
         if !(self.axis.from..self.axis.to).contains(&self.time) {
             self.axis = self.full_axis();
         }
+    }
+
+    /// Shows `points` with a margin, no closer than a city's streets.
+    fn fit(&mut self, points: Vec<(f64, f64)>) {
+        let Some(b) = vigia::cluster::bounds(points) else {
+            return;
+        };
+        let (min, max) = (b.min(), b.max());
+        let pad_x = ((max.x - min.x) * 0.15).max(0.02);
+        let pad_y = ((max.y - min.y) * 0.15).max(0.02);
+        let mut v = Viewport::fit(
+            min.x - pad_x,
+            min.y - pad_y,
+            max.x + pad_x,
+            max.y + pad_y,
+            MAP_W,
+            MAP_H,
+        );
+        v.zoom = v.zoom.clamp(2.0, 13.0);
+        self.viewport = v;
     }
 
     fn set_filter(&mut self, f: Filter) {
@@ -396,6 +420,11 @@ pub enum Action {
         dy: f64,
     },
     ResetView,
+    /// Fit the map to these lon/lat points (a cluster's sites).
+    FitSites(Vec<(f64, f64)>),
+    /// Fit the map to the sites shown.
+    FitEvents,
+    ToggleTiles,
     ToggleList,
     /// The corpus with reports the user added.
     AddReports(Rc<Corpus>),
@@ -488,6 +517,22 @@ impl Reducible for State {
             Action::Zoom { delta, x, y } => s.viewport = s.viewport.zoom_around(delta, x, y),
             Action::Pan { dx, dy } => s.viewport = s.viewport.pan(dx, dy),
             Action::ResetView => s.viewport = default_viewport(),
+            Action::FitSites(points) => s.fit(points),
+            Action::FitEvents => {
+                let window = match s.mode {
+                    Mode::Window => s.window.duration(),
+                    Mode::Cumulative => WindowLen::All.duration(),
+                };
+                let points = s
+                    .corpus
+                    .sites_in_window(&s.shown, s.time, window)
+                    .keys()
+                    .filter_map(|id| s.corpus.gazetteer.get(id))
+                    .map(|site| (site.lon, site.lat))
+                    .collect();
+                s.fit(points);
+            }
+            Action::ToggleTiles => s.tiles = !s.tiles,
             Action::ToggleList => s.list_open = !s.list_open,
             Action::AddReports(c) => {
                 s.shown = Rc::new(c.filtered(&s.filter));

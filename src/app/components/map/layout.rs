@@ -1,0 +1,426 @@
+//! Where each marker goes: the sites with events in the window, placed at the layout
+//! zoom, clustered (`vigia::cluster`), with label room decided, and the buttons that
+//! carry focus, clicks and names. Plain Rust; the browser parts only draw what this says.
+use std::collections::{BTreeMap, HashSet};
+
+use vigia::cluster::{Item, cluster, ring};
+use vigia::projection::Viewport;
+use vigia::{Category, SiteKind};
+
+use crate::model::{Corpus, MAP_H, MAP_W};
+
+/// Sites closer than this (map units) are drawn as one cluster.
+pub const CLUSTER_RADIUS: f64 = 22.0;
+/// Clusters of at most this many sites lay their members out on a ring, each with its
+/// own spot to click; larger ones are entered by clicking the cluster (it zooms in).
+pub const RING_MAX: usize = 16;
+/// Diameter of a ring spot's button, px.
+pub const RING_SPOT: f64 = 12.0;
+
+/// Radius of the ring of a cluster of `n` sites: clear of the bubble, spots not touching.
+pub fn ring_radius(n: usize) -> f64 {
+    (bubble_radius(n) + 9.0).max(n as f64 * (RING_SPOT + 1.0) / std::f64::consts::TAU)
+}
+
+/// A site with events in the window.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SiteMark {
+    pub id: String,
+    pub name: String,
+    pub kind: SiteKind,
+    pub lon: f64,
+    pub lat: f64,
+    /// Position at the layout viewport, map units.
+    pub x: f64,
+    pub y: f64,
+    /// Radius of an area site's extent, map units.
+    pub extent: f64,
+    pub count: usize,
+    pub reports: usize,
+    pub category: Category,
+    pub faded: bool,
+}
+
+/// What is drawn: one site, or a cluster of several.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Glyph {
+    pub x: f64,
+    pub y: f64,
+    /// Indices into `Layout::sites`, heaviest first.
+    pub members: Vec<usize>,
+    pub events: usize,
+    pub category: Category,
+    pub faded: bool,
+    pub labelled: bool,
+}
+
+impl Glyph {
+    pub fn is_cluster(&self) -> bool {
+        self.members.len() > 1
+    }
+}
+
+/// Where a site's button sits.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Spot {
+    /// On the site (a glyph of its own).
+    Own,
+    /// On its cluster's ring.
+    Ring(f64, f64),
+    /// Inside a large cluster: focusable, reached by zooming in for the pointer.
+    Parked,
+}
+
+/// Everything about the markers that depends on the sites and the zoom, not on panning.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Layout {
+    /// The viewport positions are measured in; panning moves the whole layout by an offset.
+    pub view: Viewport,
+    pub sites: Vec<SiteMark>,
+    pub glyphs: Vec<Glyph>,
+    /// Per site: its glyph and spot.
+    pub spots: Vec<(usize, Spot)>,
+}
+
+/// Dot size in map units for a number of events.
+pub fn dot_size(count: usize) -> f64 {
+    (8.0 + 4.0 * (count as f64).sqrt()).min(26.0)
+}
+
+/// Radius of a cluster bubble.
+pub fn bubble_radius(members: usize) -> f64 {
+    (9.0 + 2.5 * (members as f64).sqrt()).min(22.0)
+}
+
+/// Radius of a glyph as drawn.
+pub fn glyph_radius(g: &Glyph, sites: &[SiteMark]) -> f64 {
+    if g.is_cluster() {
+        bubble_radius(g.members.len())
+    } else {
+        dot_size(sites[g.members[0]].count) / 2.0
+    }
+}
+
+/// Whether a kind is clustered with its neighbours (regions, countries and seas are
+/// large areas and always drawn on their own).
+fn clusters(kind: SiteKind) -> bool {
+    matches!(kind, SiteKind::Point | SiteKind::District | SiteKind::City)
+}
+
+impl Layout {
+    pub fn new(
+        corpus: &Corpus,
+        in_window: &BTreeMap<String, Vec<usize>>,
+        faded: &HashSet<String>,
+        view: Viewport,
+    ) -> Layout {
+        let km_px = view.km_per_pixel();
+        let sites: Vec<SiteMark> = in_window
+            .iter()
+            .filter_map(|(id, idx)| {
+                let site = corpus.gazetteer.get(id)?;
+                let (x, y) = view.to_screen(site.lon, site.lat);
+                let mut reports: Vec<&str> = idx
+                    .iter()
+                    .map(|i| corpus.events[*i].report_id.as_str())
+                    .collect();
+                reports.sort_unstable();
+                reports.dedup();
+                Some(SiteMark {
+                    id: id.clone(),
+                    name: site.name.clone(),
+                    kind: site.kind,
+                    lon: site.lon,
+                    lat: site.lat,
+                    x,
+                    y,
+                    extent: site.radius_km / km_px,
+                    count: idx.len(),
+                    reports: reports.len(),
+                    category: idx
+                        .iter()
+                        .map(|i| corpus.events[*i].category)
+                        .min()
+                        .unwrap_or(Category::Other),
+                    faded: faded.contains(id),
+                })
+            })
+            .collect();
+        let (near, alone): (Vec<usize>, Vec<usize>) =
+            (0..sites.len()).partition(|i| clusters(sites[*i].kind));
+        let items: Vec<Item> = near
+            .iter()
+            .map(|i| Item {
+                x: sites[*i].x,
+                y: sites[*i].y,
+                weight: sites[*i].count as u32,
+            })
+            .collect();
+        let mut groups: Vec<Vec<usize>> = cluster(&items, CLUSTER_RADIUS)
+            .into_iter()
+            .map(|c| c.members.into_iter().map(|k| near[k]).collect())
+            .collect();
+        groups.extend(alone.into_iter().map(|i| vec![i]));
+        let mut glyphs: Vec<Glyph> = groups
+            .into_iter()
+            .map(|members| {
+                let lead = &sites[members[0]];
+                let events = members.iter().map(|i| sites[*i].count).sum();
+                let (x, y) = if members.len() == 1 {
+                    (lead.x, lead.y)
+                } else {
+                    let w: f64 = members.iter().map(|i| sites[*i].count as f64).sum();
+                    members.iter().fold((0.0, 0.0), |(x, y), i| {
+                        let s = &sites[*i];
+                        let k = s.count as f64 / w.max(1.0);
+                        (x + s.x * k, y + s.y * k)
+                    })
+                };
+                Glyph {
+                    x,
+                    y,
+                    category: members
+                        .iter()
+                        .map(|i| sites[*i].category)
+                        .min()
+                        .unwrap_or(Category::Other),
+                    faded: members.iter().all(|i| sites[*i].faded),
+                    members,
+                    events,
+                    labelled: false,
+                }
+            })
+            .collect();
+        // Map order: large areas first (they lie under the rest), then west to east.
+        glyphs.sort_by(|a, b| {
+            let big = |g: &Glyph| !clusters(sites[g.members[0]].kind);
+            big(b)
+                .cmp(&big(a))
+                .then(a.x.total_cmp(&b.x))
+                .then(a.y.total_cmp(&b.y))
+        });
+        let mut spots = vec![(0, Spot::Own); sites.len()];
+        for (k, g) in glyphs.iter().enumerate() {
+            if !g.is_cluster() {
+                spots[g.members[0]] = (k, Spot::Own);
+            } else if g.members.len() <= RING_MAX {
+                let r = ring_radius(g.members.len());
+                for (m, (x, y)) in g.members.iter().zip(ring(g.x, g.y, g.members.len(), r)) {
+                    spots[*m] = (k, Spot::Ring(x, y));
+                }
+            } else {
+                for m in &g.members {
+                    spots[*m] = (k, Spot::Parked);
+                }
+            }
+        }
+        let mut layout = Layout {
+            view,
+            sites,
+            glyphs,
+            spots,
+        };
+        layout.place_labels();
+        layout
+    }
+
+    /// The label of a glyph: its site's name, or its busiest site's and how many more.
+    pub fn label(&self, g: &Glyph) -> String {
+        let lead = &self.sites[g.members[0]].name;
+        if g.is_cluster() {
+            format!("{lead} +{}", g.members.len() - 1)
+        } else {
+            lead.clone()
+        }
+    }
+
+    /// Marks which glyphs get a visible label: busiest first, a label is shown only where
+    /// its box touches no shown label and no other glyph. Boxes are kept in a grid of
+    /// cells, so each check looks at its neighbourhood only.
+    fn place_labels(&mut self) {
+        type Box4 = (f64, f64, f64, f64);
+        const CELL: f64 = 40.0;
+        let hits = |a: &Box4, b: &Box4| a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3;
+        let cells = |b: &Box4| {
+            let (x0, y0) = ((b.0 / CELL).floor() as i64, (b.1 / CELL).floor() as i64);
+            let (x1, y1) = ((b.2 / CELL).floor() as i64, (b.3 / CELL).floor() as i64);
+            (x0..=x1).flat_map(move |x| (y0..=y1).map(move |y| (x, y)))
+        };
+        let mut dots: std::collections::HashMap<(i64, i64), Vec<(usize, Box4)>> =
+            std::collections::HashMap::new();
+        for (i, g) in self.glyphs.iter().enumerate() {
+            let r = self.drawn_radius(g);
+            let b = (g.x - r, g.y - r, g.x + r, g.y + r);
+            for c in cells(&b) {
+                dots.entry(c).or_default().push((i, b));
+            }
+        }
+        let mut order: Vec<usize> = (0..self.glyphs.len()).collect();
+        order.sort_by_key(|i| std::cmp::Reverse(self.glyphs[*i].events));
+        let mut placed: std::collections::HashMap<(i64, i64), Vec<Box4>> =
+            std::collections::HashMap::new();
+        for i in order {
+            let g = &self.glyphs[i];
+            let x0 = g.x + self.drawn_radius(g) + 3.0;
+            let label = (
+                x0,
+                g.y - 8.0,
+                x0 + 7.0 * self.label(g).chars().count() as f64,
+                g.y + 8.0,
+            );
+            let clear = cells(&label).all(|c| {
+                placed
+                    .get(&c)
+                    .is_none_or(|v| v.iter().all(|p| !hits(p, &label)))
+                    && dots
+                        .get(&c)
+                        .is_none_or(|v| v.iter().all(|(k, d)| *k == i || !hits(d, &label)))
+            });
+            if clear {
+                self.glyphs[i].labelled = true;
+                for c in cells(&label) {
+                    placed.entry(c).or_default().push(label);
+                }
+            }
+        }
+    }
+
+    /// How far from its centre a glyph reaches, its ring included.
+    pub fn drawn_radius(&self, g: &Glyph) -> f64 {
+        if g.is_cluster() && g.members.len() <= RING_MAX {
+            ring_radius(g.members.len()) + RING_SPOT / 2.0
+        } else {
+            glyph_radius(g, &self.sites)
+        }
+    }
+
+    /// Where site `i` is drawn (layout units): its own spot, its ring spot, or its cluster.
+    pub fn drawn_at(&self, i: usize) -> (f64, f64) {
+        let (g, spot) = self.spots[i];
+        match spot {
+            Spot::Own => (self.sites[i].x, self.sites[i].y),
+            Spot::Ring(x, y) => (x, y),
+            Spot::Parked => (self.glyphs[g].x, self.glyphs[g].y),
+        }
+    }
+
+    /// The offset (map units) that takes layout positions to the screen of `view`
+    /// (same zoom, panned).
+    pub fn offset(&self, view: &Viewport) -> (f64, f64) {
+        let (lon, lat) = vigia::projection::unproject(self.view.center.0, self.view.center.1);
+        let (x, y) = view.to_screen(lon, lat);
+        (x - self.view.width / 2.0, y - self.view.height / 2.0)
+    }
+
+    /// The buttons, in map order: per cluster its own button then its sites'; each site
+    /// has one, with its accessible name.
+    pub fn buttons(&self, selected: Option<&str>) -> Vec<Button> {
+        let mut out = Vec::with_capacity(self.sites.len() + self.glyphs.len());
+        for g in &self.glyphs {
+            if g.is_cluster() {
+                let lead = &self.sites[g.members[0]];
+                let d = 2.0 * bubble_radius(g.members.len()) + 2.0;
+                // Named without its sites' names, so a site's name finds only its own
+                // button; the members follow it in the focus order.
+                out.push(Button {
+                    key: format!("cluster-{}", lead.id),
+                    site: None,
+                    name: String::new(),
+                    label: format!("Cluster of {} sites, {} events", g.members.len(), g.events),
+                    at: Some((g.x, g.y)),
+                    size: d,
+                    area: false,
+                    selected: false,
+                    faded: g.faded,
+                });
+            }
+            for i in &g.members {
+                let s = &self.sites[*i];
+                let (at, size) = match self.spots[*i].1 {
+                    Spot::Own => (Some((s.x, s.y)), dot_size(s.count) + 6.0),
+                    Spot::Ring(x, y) => (Some((x, y)), RING_SPOT),
+                    Spot::Parked => (Some((g.x, g.y)), 0.0),
+                };
+                out.push(Button {
+                    key: format!("marker-{}", s.id),
+                    site: Some(s.id.clone()),
+                    name: s.name.clone(),
+                    label: format!(
+                        "{}, {} {}, {} {}",
+                        s.name,
+                        s.count,
+                        if s.count == 1 { "event" } else { "events" },
+                        s.reports,
+                        if s.reports == 1 { "report" } else { "reports" }
+                    ),
+                    at,
+                    size,
+                    area: s.kind.is_area(),
+                    selected: selected == Some(s.id.as_str()),
+                    faded: s.faded,
+                });
+            }
+        }
+        out
+    }
+}
+
+/// One button of the marker layer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Button {
+    /// The element id: `marker-<site>` or `cluster-<busiest site>`.
+    pub key: String,
+    /// The site it opens; `None` for a cluster (which zooms in).
+    pub site: Option<String>,
+    pub name: String,
+    pub label: String,
+    /// Position in layout units.
+    pub at: Option<(f64, f64)>,
+    /// Hit area diameter, px; 0 when parked inside a large cluster (reached by zooming
+    /// in; focusable all the same).
+    pub size: f64,
+    pub area: bool,
+    pub selected: bool,
+    pub faded: bool,
+}
+
+impl Button {
+    pub fn class(&self) -> String {
+        let mut c = String::from(if self.site.is_some() {
+            "marker"
+        } else {
+            "cluster"
+        });
+        for (on, name) in [
+            (self.area, " area"),
+            (self.selected, " selected"),
+            (self.size == 0.0, " parked"),
+            (self.faded, " faded"),
+        ] {
+            if on {
+                c.push_str(name);
+            }
+        }
+        c
+    }
+
+    pub fn style(&self) -> String {
+        match self.at {
+            Some((x, y)) if self.size == 0.0 => {
+                format!(
+                    "left:{:.3}%;top:{:.3}%",
+                    x / MAP_W * 100.0,
+                    y / MAP_H * 100.0
+                )
+            }
+            Some((x, y)) => format!(
+                "left:{:.3}%;top:{:.3}%;width:{s:.0}px;height:{s:.0}px;margin:{m:.1}px 0 0 {m:.1}px",
+                x / MAP_W * 100.0,
+                y / MAP_H * 100.0,
+                s = self.size,
+                m = -self.size / 2.0
+            ),
+            None => String::new(),
+        }
+    }
+}

@@ -1,0 +1,308 @@
+//! Paints the markers on one canvas: extents of area sites, cluster bubbles with counts
+//! and their members' spots, each site's glyph (shape and colour by category, hollow for
+//! areas, size by events), labels with a white halo, and the selected, focused or hovered
+//! site. Positions are layout units plus the pan offset, scaled to the canvas's CSS
+//! pixels; the canvas matches the device's pixel ratio.
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+
+use vigia::{Category, SiteKind};
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+use super::glyph_shape;
+use super::layout::{Layout, RING_MAX, Spot, bubble_radius, dot_size};
+use crate::components::category_colour;
+use crate::model::{MAP_H, MAP_W};
+
+thread_local! {
+    /// The canvas's CSS size, read again only after a resize: reading layout right after
+    /// a render would force a synchronous layout on every scrub step.
+    static SIZE: Cell<Option<(f64, f64)>> = const { Cell::new(None) };
+    static LISTENING: Cell<bool> = const { Cell::new(false) };
+    static SPRITES: RefCell<HashMap<(Category, u32, bool, bool, u32), HtmlCanvasElement>> =
+        RefCell::new(HashMap::new());
+}
+
+/// Forget the canvas size (the panel opened or closed, the window resized).
+pub fn invalidate_size() {
+    SIZE.with(|s| s.set(None));
+}
+
+fn size_of(el: &HtmlCanvasElement) -> (f64, f64) {
+    if !LISTENING.with(|l| l.replace(true))
+        && let Some(w) = web_sys::window()
+    {
+        let forget = wasm_bindgen::closure::Closure::<dyn Fn()>::new(invalidate_size);
+        let _ = w.add_event_listener_with_callback("resize", forget.as_ref().unchecked_ref());
+        // Lives as long as the page.
+        forget.forget();
+    }
+    match SIZE.with(|s| s.get()) {
+        Some(size) => size,
+        None => {
+            let r = el.get_bounding_client_rect();
+            let size = (r.width(), r.height());
+            if size.0 > 0.0 && size.1 > 0.0 {
+                SIZE.with(|s| s.set(Some(size)));
+            }
+            size
+        }
+    }
+}
+
+/// What to paint besides the layout.
+pub struct Extra<'a> {
+    pub offset: (f64, f64),
+    pub selected: Option<&'a str>,
+    /// Site index focused or hovered: drawn with its name.
+    pub pointed: Option<usize>,
+}
+
+pub fn paint(el: &HtmlCanvasElement, layout: &Layout, extra: &Extra) {
+    let (w, h) = size_of(el);
+    if w <= 0.0 || h <= 0.0 {
+        return;
+    }
+    let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
+    let (cw, ch) = ((w * dpr).round() as u32, (h * dpr).round() as u32);
+    if el.width() != cw || el.height() != ch {
+        el.set_width(cw);
+        el.set_height(ch);
+    }
+    let Some(ctx) = el
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
+    else {
+        return;
+    };
+    let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
+    ctx.clear_rect(0.0, 0.0, w, h);
+    let (kx, ky) = (w / MAP_W, h / MAP_H);
+    let (ox, oy) = extra.offset;
+    let at = |x: f64, y: f64| ((x + ox) * kx, (y + oy) * ky);
+    let on_screen = |x: f64, y: f64, r: f64| {
+        let (sx, sy) = at(x, y);
+        sx > -r && sy > -r && sx < w + r && sy < h + r
+    };
+    let tau = std::f64::consts::TAU;
+    let sites = &layout.sites;
+
+    // Extents of area sites drawn on their own, under everything.
+    for (c, faded) in [false, true]
+        .into_iter()
+        .flat_map(|f| Category::ALL.iter().map(move |c| (*c, f)))
+    {
+        let mut any = false;
+        ctx.begin_path();
+        for g in layout.glyphs.iter().filter(|g| !g.is_cluster()) {
+            let s = &sites[g.members[0]];
+            if s.category != c
+                || s.faded != faded
+                || !matches!(
+                    s.kind,
+                    SiteKind::City | SiteKind::District | SiteKind::Region
+                )
+            {
+                continue;
+            }
+            let r = s.extent.clamp(8.0, 400.0) * kx;
+            if !on_screen(s.x, s.y, r) {
+                continue;
+            }
+            let (x, y) = at(s.x, s.y);
+            ctx.move_to(x + r, y);
+            let _ = ctx.arc(x, y, r, 0.0, tau);
+            any = true;
+        }
+        if any {
+            ctx.set_fill_style_str(category_colour(c));
+            ctx.set_stroke_style_str(category_colour(c));
+            ctx.set_global_alpha(if faded { 0.05 } else { 0.10 });
+            ctx.fill();
+            ctx.set_global_alpha(if faded { 0.2 } else { 0.45 });
+            ctx.set_line_width(1.0);
+            ctx.stroke();
+        }
+    }
+    ctx.set_global_alpha(1.0);
+
+    // Clusters: a dark bubble with the number of sites, ringed in the colour of the
+    // highest-priority category among them; a small ring of its sites' spots.
+    ctx.set_text_align("center");
+    ctx.set_text_baseline("middle");
+    for g in layout.glyphs.iter().filter(|g| g.is_cluster()) {
+        let r = bubble_radius(g.members.len());
+        if !on_screen(g.x, g.y, r + 20.0) {
+            continue;
+        }
+        let (x, y) = at(g.x, g.y);
+        ctx.set_global_alpha(if g.faded { 0.5 } else { 1.0 });
+        if g.members.len() <= RING_MAX {
+            for m in &g.members {
+                if let (_, Spot::Ring(sx, sy)) = layout.spots[*m] {
+                    let (px, py) = at(sx, sy);
+                    ctx.begin_path();
+                    ctx.move_to(x, y);
+                    ctx.line_to(px, py);
+                    ctx.set_stroke_style_str("rgba(29,36,51,.35)");
+                    ctx.set_line_width(1.0);
+                    ctx.stroke();
+                    let s = &sites[*m];
+                    glyph_shape(&ctx, s.category, px, py, 4.5);
+                    ctx.set_fill_style_str(if s.kind.is_area() {
+                        "#fff"
+                    } else {
+                        category_colour(s.category)
+                    });
+                    ctx.fill();
+                    ctx.set_stroke_style_str(if s.kind.is_area() {
+                        category_colour(s.category)
+                    } else {
+                        "#fff"
+                    });
+                    ctx.set_line_width(1.5);
+                    ctx.stroke();
+                }
+            }
+        }
+        ctx.begin_path();
+        let _ = ctx.arc(x, y, r, 0.0, tau);
+        ctx.set_fill_style_str("rgba(29,36,51,.88)");
+        ctx.fill();
+        ctx.set_stroke_style_str(category_colour(g.category));
+        ctx.set_line_width(3.0);
+        ctx.stroke();
+        ctx.set_fill_style_str("#fff");
+        ctx.set_font("700 12px system-ui, sans-serif");
+        let _ = ctx.fill_text(&g.members.len().to_string(), x, y + 0.5);
+    }
+    ctx.set_global_alpha(1.0);
+
+    // Single sites, stamped from sprites drawn once per look.
+    for g in layout.glyphs.iter().filter(|g| !g.is_cluster()) {
+        let s = &sites[g.members[0]];
+        if !on_screen(s.x, s.y, 20.0) {
+            continue;
+        }
+        if let Some(sprite) = sprite(
+            s.category,
+            dot_size(s.count),
+            s.kind.is_area(),
+            s.faded,
+            dpr,
+        ) {
+            let half = f64::from(sprite.width()) / dpr / 2.0;
+            let (x, y) = at(s.x, s.y);
+            let _ = ctx.draw_image_with_html_canvas_element_and_dw_and_dh(
+                &sprite,
+                x - half,
+                y - half,
+                2.0 * half,
+                2.0 * half,
+            );
+        }
+    }
+
+    // Labels that found room; then the selected and the pointed site, always named.
+    ctx.set_text_align("left");
+    ctx.set_text_baseline("alphabetic");
+    ctx.set_font("600 12px system-ui, sans-serif");
+    ctx.set_line_join("round");
+    let label = |text: &str, x: f64, y: f64, faded: bool| {
+        ctx.set_global_alpha(if faded { 0.6 } else { 1.0 });
+        ctx.set_stroke_style_str("rgba(255,255,255,.92)");
+        ctx.set_line_width(3.5);
+        let _ = ctx.stroke_text(text, x, y);
+        ctx.set_fill_style_str("#1d232b");
+        let _ = ctx.fill_text(text, x, y);
+    };
+    for g in layout.glyphs.iter().filter(|g| g.labelled) {
+        let r = layout.drawn_radius(g);
+        if !on_screen(g.x, g.y, r + 200.0) {
+            continue;
+        }
+        let (x, y) = at(g.x, g.y);
+        label(&layout.label(g), x + r + 4.0, y + 4.0, g.faded);
+    }
+    ctx.set_global_alpha(1.0);
+    let mark = |i: usize, colour: &str, dashed: bool| {
+        let (x, y) = layout.drawn_at(i);
+        let (x, y) = at(x, y);
+        let s = &sites[i];
+        let r = match layout.spots[i].1 {
+            Spot::Own => dot_size(s.count) / 2.0,
+            Spot::Ring(..) => 5.0,
+            Spot::Parked => bubble_radius(layout.glyphs[layout.spots[i].0].members.len()),
+        } + 5.0;
+        ctx.begin_path();
+        let _ = ctx.arc(x, y, r, 0.0, tau);
+        let dash = js_sys::Array::new();
+        if dashed {
+            dash.push(&4.0.into());
+            dash.push(&3.0.into());
+        }
+        let _ = ctx.set_line_dash(&dash);
+        ctx.set_stroke_style_str(colour);
+        ctx.set_line_width(3.0);
+        ctx.stroke();
+        let _ = ctx.set_line_dash(&js_sys::Array::new());
+        label(&s.name, x + r + 3.0, y + 4.0, false);
+    };
+    if let Some(i) = extra
+        .selected
+        .and_then(|id| sites.iter().position(|s| s.id == id))
+    {
+        mark(i, "#005fcc", false);
+    }
+    if let Some(i) = extra.pointed.filter(|i| *i < sites.len()) {
+        mark(i, "#1d2433", true);
+    }
+}
+
+/// The glyph of a site with this look, drawn once into a small canvas and kept.
+fn sprite(
+    category: Category,
+    size: f64,
+    area: bool,
+    faded: bool,
+    dpr: f64,
+) -> Option<HtmlCanvasElement> {
+    let key = (category, size as u32, area, faded, (dpr * 100.0) as u32);
+    if let Some(c) = SPRITES.with(|s| s.borrow().get(&key).cloned()) {
+        return Some(c);
+    }
+    let doc = web_sys::window()?.document()?;
+    let c: HtmlCanvasElement = doc.create_element("canvas").ok()?.dyn_into().ok()?;
+    let side = size + 6.0;
+    c.set_width((side * dpr).ceil() as u32);
+    c.set_height((side * dpr).ceil() as u32);
+    let ctx: CanvasRenderingContext2d = c.get_context("2d").ok()??.dyn_into().ok()?;
+    let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
+    let (x, y, r) = (side / 2.0, side / 2.0, size / 2.0);
+    ctx.set_global_alpha(if faded { 0.45 } else { 1.0 });
+    ctx.set_line_join("round");
+    if area {
+        glyph_shape(&ctx, category, x, y, r - 1.0);
+        ctx.set_fill_style_str("rgba(255,255,255,.85)");
+        ctx.fill();
+        ctx.set_stroke_style_str(category_colour(category));
+        ctx.set_line_width(2.5);
+        ctx.stroke();
+    } else {
+        glyph_shape(&ctx, category, x, y, r + 1.2);
+        ctx.set_stroke_style_str("rgba(0,0,0,.35)");
+        ctx.set_line_width(1.0);
+        ctx.stroke();
+        glyph_shape(&ctx, category, x, y, r);
+        ctx.set_fill_style_str(category_colour(category));
+        ctx.fill();
+        ctx.set_stroke_style_str("#fff");
+        ctx.set_line_width(2.0);
+        ctx.stroke();
+    }
+    SPRITES.with(|s| s.borrow_mut().insert(key, c.clone()));
+    Some(c)
+}
