@@ -111,31 +111,46 @@ pub fn main_view(props: &MainProps) -> Html {
     }
 
     let window = state.window.duration();
-    let (in_window, faded) = match state.mode {
-        Mode::Window => (
-            state
-                .corpus
-                .sites_in_window(&state.shown, state.time, window),
-            Default::default(),
+    // The sites in the window change with the time, window, mode and filters only: a pan
+    // or a zoom reuses them.
+    let (in_window, faded) = (*use_memo(
+        (
+            Rc::as_ptr(&state.corpus) as usize,
+            Rc::as_ptr(&state.shown) as usize,
+            state.time,
+            state.window,
+            state.mode,
         ),
-        Mode::Cumulative => {
-            let all = state.corpus.sites_in_window(
-                &state.shown,
-                state.time,
-                crate::model::WindowLen::All.duration(),
-            );
-            let recent = state
-                .corpus
-                .sites_in_window(&state.shown, state.time, window);
-            let faded: std::collections::HashSet<String> = all
-                .keys()
-                .filter(|k| !recent.contains_key(*k))
-                .cloned()
-                .collect();
-            (all, faded)
-        }
-    };
-    let in_window = Rc::new(in_window);
+        {
+            let corpus = state.corpus.clone();
+            let shown = state.shown.clone();
+            move |(_, _, time, window, mode)| {
+                let len = window.duration();
+                let (all, faded) = match mode {
+                    Mode::Window => (
+                        corpus.sites_in_window(&shown, *time, len),
+                        Default::default(),
+                    ),
+                    Mode::Cumulative => {
+                        let all = corpus.sites_in_window(
+                            &shown,
+                            *time,
+                            crate::model::WindowLen::All.duration(),
+                        );
+                        let recent = corpus.sites_in_window(&shown, *time, len);
+                        let faded: std::collections::HashSet<String> = all
+                            .keys()
+                            .filter(|k| !recent.contains_key(*k))
+                            .cloned()
+                            .collect();
+                        (all, faded)
+                    }
+                };
+                (Rc::new(all), Rc::new(faded))
+            }
+        },
+    ))
+    .clone();
     let link_base = crate::url::UrlState {
         site: None,
         ..state.url_state()
@@ -149,7 +164,7 @@ pub fn main_view(props: &MainProps) -> Html {
                 <Filters corpus={state.corpus.clone()} filter={state.filter.clone()} dispatch={dispatch.clone()} />
             </header>
             <main class="stage">
-                <MapView state={(*state).clone()} in_window={in_window.clone()} faded={Rc::new(faded)} dispatch={dispatch.clone()} />
+                <MapView state={(*state).clone()} in_window={in_window.clone()} {faded} dispatch={dispatch.clone()} />
                 if let Some(event) = state.reading {
                     <Reader corpus={state.corpus.clone()} {event} link_base={link_base.clone()} dispatch={dispatch.clone()} />
                 }

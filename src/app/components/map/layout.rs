@@ -7,7 +7,7 @@ use vigia::cluster::{Item, cluster, ring};
 use vigia::projection::Viewport;
 use vigia::{Category, SiteKind};
 
-use crate::model::{Corpus, MAP_H, MAP_W};
+use crate::model::Corpus;
 
 /// Sites closer than this (map units) are drawn as one cluster.
 pub const CLUSTER_RADIUS: f64 = 22.0;
@@ -312,56 +312,80 @@ impl Layout {
         (x - self.view.width / 2.0, y - self.view.height / 2.0)
     }
 
-    /// The buttons, in map order: per cluster its own button then its sites'; each site
-    /// has one, with its accessible name.
-    pub fn buttons(&self, selected: Option<&str>) -> Vec<Button> {
-        let mut out = Vec::with_capacity(self.sites.len() + self.glyphs.len());
-        for g in &self.glyphs {
-            if g.is_cluster() {
+    /// The buttons, in map order, in one group per glyph placed at the glyph: a
+    /// cluster's own button, then its sites' (on the ring or parked at the centre); a
+    /// single site's button. Each site with events in the window has one, with its
+    /// accessible name. Positions in a group are relative to it, so a zoom moves the
+    /// groups, not the buttons.
+    pub fn groups(&self, selected: Option<&str>) -> Vec<Group> {
+        self.glyphs
+            .iter()
+            .map(|g| {
                 let lead = &self.sites[g.members[0]];
-                let d = 2.0 * bubble_radius(g.members.len()) + 2.0;
-                // Named without its sites' names, so a site's name finds only its own
-                // button; the members follow it in the focus order.
-                out.push(Button {
-                    key: format!("cluster-{}", lead.id),
-                    site: None,
-                    name: String::new(),
-                    label: format!("Cluster of {} sites, {} events", g.members.len(), g.events),
-                    at: Some((g.x, g.y)),
-                    size: d,
-                    area: false,
-                    selected: false,
-                    faded: g.faded,
-                });
-            }
-            for i in &g.members {
-                let s = &self.sites[*i];
-                let (at, size) = match self.spots[*i].1 {
-                    Spot::Own => (Some((s.x, s.y)), dot_size(s.count) + 6.0),
-                    Spot::Ring(x, y) => (Some((x, y)), RING_SPOT),
-                    Spot::Parked => (Some((g.x, g.y)), 0.0),
-                };
-                out.push(Button {
-                    key: format!("marker-{}", s.id),
-                    site: Some(s.id.clone()),
-                    name: s.name.clone(),
-                    label: format!(
-                        "{}, {} {}, {} {}",
-                        s.name,
-                        s.count,
-                        if s.count == 1 { "event" } else { "events" },
-                        s.reports,
-                        if s.reports == 1 { "report" } else { "reports" }
-                    ),
-                    at,
-                    size,
-                    area: s.kind.is_area(),
-                    selected: selected == Some(s.id.as_str()),
-                    faded: s.faded,
-                });
-            }
-        }
-        out
+                let mut buttons = Vec::with_capacity(g.members.len() + 1);
+                if g.is_cluster() {
+                    // Named without its sites' names, so a site's name finds only its own
+                    // button; the members follow it in the focus order.
+                    buttons.push(Button {
+                        key: format!("cluster-{}", lead.id),
+                        site: None,
+                        name: String::new(),
+                        label: format!("Cluster of {} sites, {} events", g.members.len(), g.events),
+                        at: (0.0, 0.0),
+                        size: 2.0 * bubble_radius(g.members.len()) + 2.0,
+                        area: false,
+                        selected: false,
+                        faded: g.faded,
+                    });
+                }
+                for i in &g.members {
+                    let s = &self.sites[*i];
+                    let (at, size) = match self.spots[*i].1 {
+                        Spot::Own => ((0.0, 0.0), dot_size(s.count) + 6.0),
+                        Spot::Ring(x, y) => ((x - g.x, y - g.y), RING_SPOT),
+                        Spot::Parked => ((0.0, 0.0), 0.0),
+                    };
+                    buttons.push(Button {
+                        key: format!("marker-{}", s.id),
+                        site: Some(s.id.clone()),
+                        name: s.name.clone(),
+                        label: format!(
+                            "{}, {} {}, {} {}",
+                            s.name,
+                            s.count,
+                            if s.count == 1 { "event" } else { "events" },
+                            s.reports,
+                            if s.reports == 1 { "report" } else { "reports" }
+                        ),
+                        at,
+                        size,
+                        area: s.kind.is_area(),
+                        selected: selected == Some(s.id.as_str()),
+                        faded: s.faded,
+                    });
+                }
+                Group {
+                    key: format!("glyph-{}", lead.id),
+                    at: (g.x, g.y),
+                    buttons,
+                }
+            })
+            .collect()
+    }
+}
+
+/// The buttons of one glyph, placed together.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    pub key: String,
+    /// Position in layout units (px of the marker layer).
+    pub at: (f64, f64),
+    pub buttons: Vec<Button>,
+}
+
+impl Group {
+    pub fn style(&self) -> String {
+        format!("transform:translate({:.1}px,{:.1}px)", self.at.0, self.at.1)
     }
 }
 
@@ -374,8 +398,8 @@ pub struct Button {
     pub site: Option<String>,
     pub name: String,
     pub label: String,
-    /// Position in layout units.
-    pub at: Option<(f64, f64)>,
+    /// Position relative to its group, px.
+    pub at: (f64, f64),
     /// Hit area diameter, px; 0 when parked inside a large cluster (reached by zooming
     /// in; focusable all the same).
     pub size: f64,
@@ -405,22 +429,69 @@ impl Button {
     }
 
     pub fn style(&self) -> String {
-        match self.at {
-            Some((x, y)) if self.size == 0.0 => {
-                format!(
-                    "left:{:.3}%;top:{:.3}%",
-                    x / MAP_W * 100.0,
-                    y / MAP_H * 100.0
-                )
-            }
-            Some((x, y)) => format!(
-                "left:{:.3}%;top:{:.3}%;width:{s:.0}px;height:{s:.0}px;margin:{m:.1}px 0 0 {m:.1}px",
-                x / MAP_W * 100.0,
-                y / MAP_H * 100.0,
-                s = self.size,
-                m = -self.size / 2.0
-            ),
-            None => String::new(),
+        if self.size == 0.0 {
+            return String::new();
+        }
+        let m = -self.size / 2.0;
+        format!(
+            "left:{:.1}px;top:{:.1}px;width:{s:.0}px;height:{s:.0}px;margin:{m:.1}px 0 0 {m:.1}px",
+            self.at.0,
+            self.at.1,
+            s = self.size
+        )
+    }
+}
+
+/// Indices (into `seq`) of a longest strictly increasing subsequence of the `Some`s.
+pub fn longest_increasing(seq: &[Option<usize>]) -> HashSet<usize> {
+    // Patience sorting: tails[k] = index in seq of the smallest tail of a run of length k+1.
+    let mut tails: Vec<usize> = Vec::new();
+    let mut prev: Vec<Option<usize>> = vec![None; seq.len()];
+    for (i, v) in seq.iter().enumerate() {
+        let Some(v) = *v else { continue };
+        let k = tails.partition_point(|&t| seq[t].is_some_and(|x| x < v));
+        if k > 0 {
+            prev[i] = Some(tails[k - 1]);
+        }
+        if k == tails.len() {
+            tails.push(i);
+        } else {
+            tails[k] = i;
+        }
+    }
+    let mut keep = HashSet::new();
+    let mut at = tails.last().copied();
+    while let Some(i) = at {
+        keep.insert(i);
+        at = prev[i];
+    }
+    keep
+}
+
+#[cfg(test)]
+mod tests {
+    use super::longest_increasing;
+
+    #[test]
+    fn longest_run_in_order_table() {
+        let rows: &[(&[Option<usize>], usize)] = &[
+            (&[], 0),
+            (&[None, None], 0),
+            (&[Some(0), Some(1), Some(2)], 3),
+            (&[Some(1), Some(2), Some(3), Some(0)], 3),
+            (&[Some(3), Some(0), None, Some(1), Some(2)], 3),
+            (&[Some(2), Some(1), Some(0)], 1),
+        ];
+        for (seq, len) in rows {
+            let keep = longest_increasing(seq);
+            assert_eq!(keep.len(), *len, "{seq:?}");
+            let mut kept: Vec<usize> = keep.iter().map(|i| seq[*i].unwrap_or(usize::MAX)).collect();
+            let mut sorted = kept.clone();
+            sorted.sort_unstable();
+            let mut idx: Vec<usize> = keep.into_iter().collect();
+            idx.sort_unstable();
+            kept = idx.iter().map(|i| seq[*i].unwrap_or(usize::MAX)).collect();
+            assert_eq!(kept, sorted, "{seq:?}: kept in order");
         }
     }
 }

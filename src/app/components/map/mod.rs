@@ -98,7 +98,7 @@ fn glyph_svg(c: Category, area: bool) -> Html {
             html! { <polygon {points} fill={fill} stroke={stroke} stroke-width="1.6" stroke-linejoin="round" /> }
         }
     };
-    html! { <svg class="glyph" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">{ shape }</svg> }
+    html! { <svg class="legend-glyph" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">{ shape }</svg> }
 }
 
 /// Everything the event handlers need between renders.
@@ -197,6 +197,10 @@ pub fn map_view(props: &MapProps) -> Html {
         let live = live.clone();
         let layout = layout.clone();
         let selected = s.selected.clone();
+        let surface_el = surface.clone();
+        thread_local! {
+            static SCALE: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
+        }
         use_effect(move || {
             // Opening or closing the site panel resizes the map beside it.
             if panel_open.replace(selected.is_some()) != selected.is_some() {
@@ -207,13 +211,23 @@ pub fn map_view(props: &MapProps) -> Html {
                 if let Some(el) = layer.cast::<web_sys::HtmlElement>() {
                     buttons::sync(
                         &el,
-                        &layout.buttons(selected.as_deref()),
+                        &layout.groups(selected.as_deref()),
                         &mut registry.borrow_mut(),
                     );
                 }
                 *synced.borrow_mut() = Some(key);
             }
             live.borrow().repaint(&canvas);
+            // The marker layer is laid out in map units; one scale fits it to the surface.
+            if let (Some(c), Some(s)) = (
+                canvas.cast::<web_sys::HtmlCanvasElement>(),
+                surface_el.cast::<web_sys::HtmlElement>(),
+            ) {
+                let k = paint::size_of(&c).0 / MAP_W;
+                if k > 0.0 && SCALE.with(|m| m.replace(k)) != k {
+                    let _ = s.set_attribute("style", &format!("--k:{k:.5}"));
+                }
+            }
         });
         let d = props.dispatch.clone();
         use_effect_with(surface.clone(), move |surface| wheel_zoom(surface, d));
@@ -222,14 +236,15 @@ pub fn map_view(props: &MapProps) -> Html {
     // Without a browser (server rendering, tests) the buttons are plain markup.
     #[cfg(not(target_arch = "wasm32"))]
     let static_buttons: Html = layout
-        .buttons(s.selected.as_deref())
+        .groups(s.selected.as_deref())
         .into_iter()
-        .map(|b| {
-            html! {
+        .map(|g| {
+            let buttons = g.buttons.iter().map(|b| html! {
                 <button id={b.key.clone()} type="button" class={b.class()} style={b.style()} aria-label={b.label.clone()}
                     data-site={b.site.clone()} data-name={b.site.as_ref().map(|_| b.name.clone())}
                     aria-expanded={b.site.as_ref().map(|_| if b.selected { "true" } else { "false" })}></button>
-            }
+            });
+            html! { <div class="glyph" style={g.style()}>{ for buttons }</div> }
         })
         .collect();
     #[cfg(target_arch = "wasm32")]
@@ -471,7 +486,7 @@ pub fn map_view(props: &MapProps) -> Html {
                 </svg>
                 { tiles.unwrap_or_default() }
                 <div class="markers" ref={layer}
-                    style={format!("transform:translate({:.3}%,{:.3}%)", offset.0 / MAP_W * 100.0, offset.1 / MAP_H * 100.0)}
+                    style={format!("transform:scale(var(--k,1)) translate({:.1}px,{:.1}px)", offset.0, offset.1)}
                     onclick={on_layer_click} {onfocusin} {onfocusout} {onpointerover} {onpointerout}>
                     { static_buttons }
                 </div>

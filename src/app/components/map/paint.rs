@@ -20,6 +20,8 @@ thread_local! {
     /// a render would force a synchronous layout on every scrub step.
     static SIZE: Cell<Option<(f64, f64)>> = const { Cell::new(None) };
     static LISTENING: Cell<bool> = const { Cell::new(false) };
+    /// The context's font: setting one parses it, so it is set only when it changes.
+    static FONT: Cell<u8> = const { Cell::new(0) };
     static SPRITES: RefCell<HashMap<(Category, u32, bool, bool, u32), HtmlCanvasElement>> =
         RefCell::new(HashMap::new());
 }
@@ -29,7 +31,7 @@ pub fn invalidate_size() {
     SIZE.with(|s| s.set(None));
 }
 
-fn size_of(el: &HtmlCanvasElement) -> (f64, f64) {
+pub fn size_of(el: &HtmlCanvasElement) -> (f64, f64) {
     if !LISTENING.with(|l| l.replace(true))
         && let Some(w) = web_sys::window()
     {
@@ -69,6 +71,8 @@ pub fn paint(el: &HtmlCanvasElement, layout: &Layout, extra: &Extra) {
     if el.width() != cw || el.height() != ch {
         el.set_width(cw);
         el.set_height(ch);
+        // Resizing resets the context's state.
+        FONT.with(|f| f.set(0));
     }
     let Some(ctx) = el
         .get_context("2d")
@@ -129,6 +133,16 @@ pub fn paint(el: &HtmlCanvasElement, layout: &Layout, extra: &Extra) {
     }
     ctx.set_global_alpha(1.0);
 
+    let font = |bold: bool| {
+        let want = if bold { 2 } else { 1 };
+        if FONT.with(|f| f.replace(want)) != want {
+            ctx.set_font(if bold {
+                "700 12px system-ui, sans-serif"
+            } else {
+                "600 12px system-ui, sans-serif"
+            });
+        }
+    };
     // Clusters: a dark bubble with the number of sites, ringed in the colour of the
     // highest-priority category among them; a small ring of its sites' spots.
     ctx.set_text_align("center");
@@ -176,7 +190,7 @@ pub fn paint(el: &HtmlCanvasElement, layout: &Layout, extra: &Extra) {
         ctx.set_line_width(3.0);
         ctx.stroke();
         ctx.set_fill_style_str("#fff");
-        ctx.set_font("700 12px system-ui, sans-serif");
+        font(true);
         let _ = ctx.fill_text(&g.members.len().to_string(), x, y + 0.5);
     }
     ctx.set_global_alpha(1.0);
@@ -209,7 +223,7 @@ pub fn paint(el: &HtmlCanvasElement, layout: &Layout, extra: &Extra) {
     // Labels that found room; then the selected and the pointed site, always named.
     ctx.set_text_align("left");
     ctx.set_text_baseline("alphabetic");
-    ctx.set_font("600 12px system-ui, sans-serif");
+    font(false);
     ctx.set_line_join("round");
     let label = |text: &str, x: f64, y: f64, faded: bool| {
         ctx.set_global_alpha(if faded { 0.6 } else { 1.0 });
