@@ -16,6 +16,8 @@ pub struct Registry {
     buttons: HashMap<String, (HtmlElement, Button)>,
     /// Group keys in their DOM order.
     order: Vec<String>,
+    /// Each group's buttons as last synced: an unchanged group is skipped.
+    last: HashMap<String, Vec<Button>>,
 }
 
 fn set(el: &Element, name: &str, value: &str) {
@@ -80,6 +82,7 @@ pub fn sync(layer: &HtmlElement, want: &[Group], reg: &mut Registry) {
         keep
     });
     reg.order.retain(|k| group_keys.contains(k.as_str()));
+    reg.last.retain(|k, _| group_keys.contains(k.as_str()));
 
     // Groups: create or move them, keeping the longest run already in order in place.
     let current: HashMap<&str, usize> = reg
@@ -126,6 +129,9 @@ pub fn sync(layer: &HtmlElement, want: &[Group], reg: &mut Registry) {
 
     // Buttons inside each group, in order.
     for g in want {
+        if reg.last.get(&g.key) == Some(&g.buttons) {
+            continue;
+        }
         let Some((group, _)) = reg.groups.get(&g.key) else {
             continue;
         };
@@ -156,5 +162,6 @@ pub fn sync(layer: &HtmlElement, want: &[Group], reg: &mut Registry) {
                 let _ = group.insert_before(node, cursor.as_ref());
             }
         }
+        reg.last.insert(g.key.clone(), g.buttons.clone());
     }
 }

@@ -412,10 +412,6 @@ pub fn map_view(props: &MapProps) -> Html {
             d.emit(action);
         })
     };
-    let control = |action: Action, label: &'static str, text: &'static str, class: &'static str| {
-        let d = props.dispatch.clone();
-        html! { <button class={classes!("zoom", class)} aria-label={label} title={label} onclick={Callback::from(move |_| d.emit(action.clone()))}>{ text }</button> }
-    };
 
     // The site search: Enter centres the map on the best match and opens it.
     let search_box = use_node_ref();
@@ -457,22 +453,9 @@ pub fn map_view(props: &MapProps) -> Html {
         html! { <BasemapLayer basemap={BasemapRef(b.clone())} viewport={view} tints={tints} /> }
     });
     let country_labels = s.basemap.as_ref().map(|b| {
-        b.countries
-            .iter()
-            .filter(|c| ["Venezuela", "Colombia", "Guyana", "Brazil", "Cuba", "Trinidad and Tobago", "Puerto Rico", "Dominican Rep.", "Haiti", "Jamaica", "Panama", "Curaçao", "Aruba"].contains(&c.name.as_str()))
-            .map(|c| {
-                let (x, y) = view.to_screen(c.label[0], c.label[1]);
-                html! { <text class="country-label" x={format!("{x:.0}")} y={format!("{y:.0}")}>{ c.name.clone() }</text> }
-            })
-            .collect::<Html>()
+        html! { <CountryLabels basemap={BasemapRef(b.clone())} viewport={view} /> }
     });
     let tiles = s.tiles.then(|| tile_layer(&view));
-    let legend = Category::ALL
-        .iter()
-        .filter(|c| **c != Category::Other)
-        .map(|c| {
-            html! { <li>{ glyph_svg(*c, false) }{ c.as_str() }</li> }
-        });
     let (lon, lat) = vigia::projection::unproject(view.center.0, view.center.1);
 
     html! {
@@ -497,15 +480,7 @@ pub fn map_view(props: &MapProps) -> Html {
                     <span class="scale-bar"></span>
                     <span class="scale-label">{ if step < 1.0 { "500 m".to_string() } else { format!("{step:.0} km") } }</span>
                 </div>
-                <details class="legend" open=true onpointerdown={Callback::from(|e: PointerEvent| e.stop_propagation())}>
-                    <summary>{ "Legend" }</summary>
-                    <ul>
-                        { for legend }
-                        <li class="wide">{ glyph_svg(Category::Strike, true) }{ "area (city, region): hollow, its extent shaded" }</li>
-                        <li class="wide"><span class="legend-bubble" aria-hidden="true">{ "3" }</span>{ "sites close together; click to zoom in" }</li>
-                        <li class="legend-note wide">{ "Size: number of events" }</li>
-                    </ul>
-                </details>
+                <Legend />
                 <output class="coords" ref={coords} aria-label="Pointer position">{ format_lonlat(lon, lat) }</output>
                 <p class="attribution">
                     if s.tiles {
@@ -517,17 +492,93 @@ pub fn map_view(props: &MapProps) -> Html {
             <form class="site-search" role="search" onsubmit={search}>
                 <input type="search" aria-label="Find a site" placeholder="Find a site…" ref={search_box} />
             </form>
-            <div class="map-controls">
+            <MapControls tiles={s.tiles} dispatch={props.dispatch.clone()} />
+        </div>
+    }
+}
+
+/// The legend: glyphs by category, areas, clusters. Static, so never re-rendered.
+#[function_component(Legend)]
+fn legend() -> Html {
+    let items = Category::ALL
+        .iter()
+        .filter(|c| **c != Category::Other)
+        .map(|c| {
+            html! { <li>{ glyph_svg(*c, false) }{ c.as_str() }</li> }
+        });
+    html! {
+        <details class="legend" open=true onpointerdown={Callback::from(|e: PointerEvent| e.stop_propagation())}>
+            <summary>{ "Legend" }</summary>
+            <ul>
+                { for items }
+                <li class="wide">{ glyph_svg(Category::Strike, true) }{ "area (city, region): hollow, its extent shaded" }</li>
+                <li class="wide"><span class="legend-bubble" aria-hidden="true">{ "3" }</span>{ "sites close together; click to zoom in" }</li>
+                <li class="legend-note wide">{ "Size: number of events" }</li>
+            </ul>
+        </details>
+    }
+}
+
+#[derive(Properties, Clone, PartialEq)]
+struct ControlsProps {
+    tiles: bool,
+    dispatch: Dispatch,
+}
+
+/// Zoom, fit, reset and the tile layer switch.
+#[function_component(MapControls)]
+fn map_controls(p: &ControlsProps) -> Html {
+    let control = |action: Action, label: &'static str, text: &'static str, class: &'static str| {
+        let d = p.dispatch.clone();
+        html! { <button class={classes!("zoom", class)} aria-label={label} title={label} onclick={Callback::from(move |_| d.emit(action.clone()))}>{ text }</button> }
+    };
+    html! {
+        <div class="map-controls">
                 { control(Action::Zoom { delta: 1.0, x: MAP_W / 2.0, y: MAP_H / 2.0 }, "Zoom in", "+", "") }
                 { control(Action::Zoom { delta: -1.0, x: MAP_W / 2.0, y: MAP_H / 2.0 }, "Zoom out", "−", "") }
                 { control(Action::FitEvents, "Fit the map to the events shown", "⤢", "") }
                 { control(Action::ResetView, "Reset view", "⌂", "") }
-                <button class={classes!("zoom", "tiles-toggle")} aria-pressed={if s.tiles { "true" } else { "false" }}
+                <button class={classes!("zoom", "tiles-toggle")} aria-pressed={if p.tiles { "true" } else { "false" }}
                     title="OpenStreetMap tiles (loads images from tile.openstreetmap.org)"
-                    onclick={let d = props.dispatch.clone(); Callback::from(move |_| d.emit(Action::ToggleTiles))}>{ "OSM" }</button>
-            </div>
+                    onclick={let d = p.dispatch.clone(); Callback::from(move |_| d.emit(Action::ToggleTiles))}>{ "OSM" }</button>
         </div>
     }
+}
+
+#[derive(Properties, Clone, PartialEq)]
+struct CountryLabelsProps {
+    basemap: BasemapRef,
+    viewport: Viewport,
+}
+
+/// Names of the countries around Venezuela at their label points.
+#[function_component(CountryLabels)]
+fn country_labels(p: &CountryLabelsProps) -> Html {
+    const SHOWN: [&str; 13] = [
+        "Venezuela",
+        "Colombia",
+        "Guyana",
+        "Brazil",
+        "Cuba",
+        "Trinidad and Tobago",
+        "Puerto Rico",
+        "Dominican Rep.",
+        "Haiti",
+        "Jamaica",
+        "Panama",
+        "Curaçao",
+        "Aruba",
+    ];
+    p.basemap
+        .0
+        .countries
+        .iter()
+        .filter(|c| SHOWN.contains(&c.name.as_str()))
+        .map(|c| {
+            let (x, y) = p.viewport.to_screen(c.label[0], c.label[1]);
+            html! { <text class="country-label" x={format!("{x:.0}")} y={format!("{y:.0}")}>{ c.name.clone() }</text> }
+        })
+        .collect()
 }
 
 /// "10.4672° N, 66.9073° W".

@@ -133,14 +133,10 @@ pub fn paint(el: &HtmlCanvasElement, layout: &Layout, extra: &Extra) {
     }
     ctx.set_global_alpha(1.0);
 
-    let font = |bold: bool| {
-        let want = if bold { 2 } else { 1 };
-        if FONT.with(|f| f.replace(want)) != want {
-            ctx.set_font(if bold {
-                "700 12px system-ui, sans-serif"
-            } else {
-                "600 12px system-ui, sans-serif"
-            });
+    // One font for counts and labels: setting it parses it, so it is set once.
+    let font = |_bold: bool| {
+        if FONT.with(|f| f.replace(1)) != 1 {
+            ctx.set_font("600 12px system-ui, sans-serif");
         }
     };
     // Clusters: a dark bubble with the number of sites, ringed in the colour of the
@@ -225,13 +221,19 @@ pub fn paint(el: &HtmlCanvasElement, layout: &Layout, extra: &Extra) {
     ctx.set_text_baseline("alphabetic");
     font(false);
     ctx.set_line_join("round");
+    // Labels are stamped from sprites too: text with a halo costs far more to rasterise
+    // than to copy.
     let label = |text: &str, x: f64, y: f64, faded: bool| {
         ctx.set_global_alpha(if faded { 0.6 } else { 1.0 });
-        ctx.set_stroke_style_str("rgba(255,255,255,.92)");
-        ctx.set_line_width(3.5);
-        let _ = ctx.stroke_text(text, x, y);
-        ctx.set_fill_style_str("#1d232b");
-        let _ = ctx.fill_text(text, x, y);
+        if let Some(sprite) = label_sprite(text, dpr) {
+            let _ = ctx.draw_image_with_html_canvas_element_and_dw_and_dh(
+                &sprite,
+                x - LABEL_PAD,
+                y - LABEL_ASCENT,
+                f64::from(sprite.width()) / dpr,
+                f64::from(sprite.height()) / dpr,
+            );
+        }
     };
     for g in layout.glyphs.iter().filter(|g| g.labelled) {
         let r = layout.drawn_radius(g);
@@ -274,6 +276,47 @@ pub fn paint(el: &HtmlCanvasElement, layout: &Layout, extra: &Extra) {
     if let Some(i) = extra.pointed.filter(|i| *i < sites.len()) {
         mark(i, "#1d2433", true);
     }
+}
+
+/// Room around a label's text in its sprite, and the sprite's height above the baseline.
+const LABEL_PAD: f64 = 3.0;
+const LABEL_ASCENT: f64 = 14.0;
+
+/// A label (text with a white halo) drawn once into a small canvas and kept; the cache
+/// is emptied when it grows past a few thousand.
+fn label_sprite(text: &str, dpr: f64) -> Option<HtmlCanvasElement> {
+    thread_local! {
+        static LABELS: RefCell<HashMap<(String, u32), HtmlCanvasElement>> = RefCell::new(HashMap::new());
+    }
+    let key = (text.to_string(), (dpr * 100.0) as u32);
+    if let Some(c) = LABELS.with(|l| l.borrow().get(&key).cloned()) {
+        return Some(c);
+    }
+    let doc = web_sys::window()?.document()?;
+    let c: HtmlCanvasElement = doc.create_element("canvas").ok()?.dyn_into().ok()?;
+    let ctx: CanvasRenderingContext2d = c.get_context("2d").ok()??.dyn_into().ok()?;
+    let font = "600 12px system-ui, sans-serif";
+    ctx.set_font(font);
+    let width = ctx.measure_text(text).ok()?.width();
+    c.set_width(((width + 2.0 * LABEL_PAD) * dpr).ceil() as u32);
+    c.set_height(((LABEL_ASCENT + 6.0) * dpr).ceil() as u32);
+    // Resizing reset the context.
+    let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
+    ctx.set_font(font);
+    ctx.set_line_join("round");
+    ctx.set_stroke_style_str("rgba(255,255,255,.92)");
+    ctx.set_line_width(3.5);
+    let _ = ctx.stroke_text(text, LABEL_PAD, LABEL_ASCENT);
+    ctx.set_fill_style_str("#1d232b");
+    let _ = ctx.fill_text(text, LABEL_PAD, LABEL_ASCENT);
+    LABELS.with(|l| {
+        let mut l = l.borrow_mut();
+        if l.len() > 4000 {
+            l.clear();
+        }
+        l.insert(key, c.clone());
+    });
+    Some(c)
 }
 
 /// The glyph of a site with this look, drawn once into a small canvas and kept.
