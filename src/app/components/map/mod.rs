@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::rc::Rc;
 
 use vigia::Category;
-use vigia::basemap::{Basemap, REFERENCE_ZOOM, reference_path_data};
+use vigia::basemap::{Basemap, REFERENCE_ZOOM, simplified_path_data};
 use vigia::projection::Viewport;
 use yew::prelude::*;
 
@@ -453,7 +453,12 @@ pub fn map_view(props: &MapProps) -> Html {
         html! { <BasemapLayer basemap={BasemapRef(b.clone())} viewport={view} tints={tints} /> }
     });
     let country_labels = s.basemap.as_ref().map(|b| {
-        html! { <CountryLabels basemap={BasemapRef(b.clone())} viewport={view} /> }
+        html! {
+            <>
+                <CityLabels basemap={BasemapRef(b.clone())} viewport={view} markers={LayoutRef(layout.clone())} />
+                <CountryLabels basemap={BasemapRef(b.clone())} viewport={view} />
+            </>
+        }
     });
     let tiles = s.tiles.then(|| tile_layer(&view));
     let (lon, lat) = vigia::projection::unproject(view.center.0, view.center.1);
@@ -486,7 +491,7 @@ pub fn map_view(props: &MapProps) -> Html {
                     if s.tiles {
                         { "Map tiles © " }<a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener noreferrer">{ "OpenStreetMap contributors" }</a>{ ". " }
                     }
-                    { "Basemap: Made with Natural Earth (public domain). Sites: GeoNames (CC BY 4.0), airportsdata (MIT), Wikipedia (CC BY-SA 4.0)." }
+                    { "Basemap: Made with Natural Earth (public domain); places: GeoNames (CC BY 4.0). Sites: GeoNames (CC BY 4.0), airportsdata (MIT), Wikipedia (CC BY-SA 4.0)." }
                 </p>
             </div>
             <form class="site-search" role="search" onsubmit={search}>
@@ -647,18 +652,36 @@ struct BasemapProps {
     tints: Vec<(String, &'static str)>,
 }
 
-/// The countries, drawn once in reference pixels and placed by one transform, so
-/// scrubbing leaves this layer alone and panning or zooming changes one attribute.
+/// The countries, drawn in reference pixels and placed by one transform, so scrubbing
+/// leaves this layer alone and panning changes one attribute. Outlines come at the
+/// detail the view needs (region or close-up, simplified per zoom level), each set
+/// computed once and kept.
 #[function_component(BasemapLayer)]
 fn basemap_layer(p: &BasemapProps) -> Html {
-    let b = p.basemap.0.clone();
-    let paths = use_memo(Rc::as_ptr(&b) as usize, move |_| {
-        b.countries
-            .iter()
-            .map(|c| (c.name.clone(), AttrValue::from(reference_path_data(c))))
-            .collect::<Vec<_>>()
-    });
-    let (k, tx, ty) = p.viewport.reference_transform(REFERENCE_ZOOM);
+    type Paths = Rc<Vec<(String, AttrValue)>>;
+    let cache: Rc<RefCell<std::collections::HashMap<(usize, bool, i32), Paths>>> =
+        use_mut_ref(Default::default);
+    let b = &p.basemap.0;
+    let v = &p.viewport;
+    let (west, north) = v.to_lonlat(0.0, 0.0);
+    let (east, south) = v.to_lonlat(v.width, v.height);
+    let outlines = b.outlines_for([west, south, east, north], v.zoom);
+    let close = std::ptr::eq(outlines, b.detail.as_slice());
+    let level = vigia::basemap::zoom_level(v.zoom);
+    let key = (Rc::as_ptr(b) as usize, close, level);
+    let paths = cache
+        .borrow_mut()
+        .entry(key)
+        .or_insert_with(|| {
+            Rc::new(
+                outlines
+                    .iter()
+                    .map(|c| (c.name.clone(), AttrValue::from(simplified_path_data(c, level))))
+                    .collect(),
+            )
+        })
+        .clone();
+    let (k, tx, ty) = v.reference_transform(REFERENCE_ZOOM);
     html! {
         <g class="countries" transform={format!("matrix({k} 0 0 {k} {tx:.2} {ty:.2})")}>
             { for paths.iter().map(|(name, d)| {
@@ -668,6 +691,76 @@ fn basemap_layer(p: &BasemapProps) -> Html {
             }) }
         </g>
     }
+}
+
+/// The marker layout by identity (comparing it field by field would cost more than it
+/// saves).
+#[derive(Clone)]
+struct LayoutRef(Rc<Layout>);
+
+impl PartialEq for LayoutRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+#[derive(Properties, Clone, PartialEq)]
+struct CitiesProps {
+    basemap: BasemapRef,
+    viewport: Viewport,
+    /// The markers, whose glyphs and labels city labels keep clear of.
+    markers: LayoutRef,
+}
+
+/// Labels of towns and cities (GeoNames), more as the map zooms in: capitals first,
+/// then by population, each only where it touches no label already placed.
+#[function_component(CityLabels)]
+fn city_labels(p: &CitiesProps) -> Html {
+    let v = &p.viewport;
+    let Some(min) = vigia::basemap::min_population(v.zoom) else {
+        return html! {};
+    };
+    let layout = &p.markers.0;
+    let (ox, oy) = layout.offset(v);
+    let mut placed: Vec<(f64, f64, f64, f64)> = layout
+        .glyphs
+        .iter()
+        .flat_map(|g| {
+            let r = layout.drawn_radius(g);
+            let (x, y) = (g.x + ox, g.y + oy);
+            let label = g.labelled.then(|| {
+                let x0 = x + r + 3.0;
+                (x0, y - 8.0, x0 + 7.0 * layout.label(g).chars().count() as f64, y + 8.0)
+            });
+            std::iter::once((x - r, y - r, x + r, y + r)).chain(label)
+        })
+        .collect();
+    let names: HashSet<&str> = layout.sites.iter().map(|s| s.name.as_str()).collect();
+    let mut out = Vec::new();
+    for c in &p.basemap.0.cities {
+        if (c.population < min && c.capital < 2) || names.contains(c.name.as_str()) {
+            continue;
+        }
+        let (x, y) = v.to_screen(c.lon, c.lat);
+        if !(0.0..v.width).contains(&x) || !(0.0..v.height).contains(&y) {
+            continue;
+        }
+        let b = (x - 3.0, y - 11.0, x + 6.0 + 6.2 * c.name.chars().count() as f64, y + 4.0);
+        if placed.iter().any(|q| b.0 < q.2 && q.0 < b.2 && b.1 < q.3 && q.1 < b.3) {
+            continue;
+        }
+        placed.push(b);
+        out.push(html! {
+            <g class={classes!("city", (c.capital > 0).then_some("capital"))}>
+                <circle cx={format!("{x:.1}")} cy={format!("{y:.1}")} r="2" />
+                <text x={format!("{:.1}", x + 4.0)} y={format!("{:.1}", y + 3.5)}>{ c.name.clone() }</text>
+            </g>
+        });
+        if out.len() >= 60 {
+            break;
+        }
+    }
+    html! { <g class="cities">{ for out }</g> }
 }
 
 /// Registers the wheel listener on the map surface; returns its cleanup.
