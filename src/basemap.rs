@@ -39,9 +39,15 @@ pub struct Basemap {
     /// Where `detail` covers, `[west, south, east, north]`.
     #[serde(default)]
     pub detail_bbox: Option<[f64; 4]>,
-    /// Closer outlines (1:10m) clipped to `detail_bbox`.
+    /// Closer outlines clipped to `detail_bbox`.
     #[serde(default)]
     pub detail: Vec<Country>,
+    /// Where `coast` covers, `[west, south, east, north]`.
+    #[serde(default)]
+    pub coast_bbox: Option<[f64; 4]>,
+    /// The closest outlines, for the Caracas coast.
+    #[serde(default)]
+    pub coast: Vec<Country>,
     /// Places, capitals first, then by population.
     #[serde(default)]
     pub cities: Vec<City>,
@@ -70,20 +76,19 @@ pub const REFERENCE_ZOOM: f64 = 8.0;
 
 impl Basemap {
     /// Which outlines to draw for a view of `[west, south, east, north]` at `zoom`: the
-    /// close ones when the view lies within their box and is zoomed in enough to need them.
+    /// closest set whose box holds the whole view and whose zoom the view has reached.
     pub fn outlines_for(&self, view: [f64; 4], zoom: f64) -> &[Country] {
-        match self.detail_bbox {
-            Some(b)
-                if zoom >= 6.5
-                    && !self.detail.is_empty()
-                    && view[0] >= b[0]
-                    && view[1] >= b[1]
-                    && view[2] <= b[2]
-                    && view[3] <= b[3] =>
-            {
-                &self.detail
-            }
-            _ => &self.countries,
+        let holds = |b: Option<[f64; 4]>| {
+            b.is_some_and(|b| {
+                view[0] >= b[0] && view[1] >= b[1] && view[2] <= b[2] && view[3] <= b[3]
+            })
+        };
+        if zoom >= 9.5 && !self.coast.is_empty() && holds(self.coast_bbox) {
+            &self.coast
+        } else if zoom >= 6.5 && !self.detail.is_empty() && holds(self.detail_bbox) {
+            &self.detail
+        } else {
+            &self.countries
         }
     }
 }
@@ -159,7 +164,11 @@ mod tests {
         assert!(d.starts_with('M') && d.ends_with('Z'));
         // Close outlines and places around Venezuela, with their capital first.
         assert!(b.detail.iter().any(|c| c.name == "Venezuela"));
-        assert!(b.cities.iter().any(|c| c.name == "Caracas" && c.capital == 2));
+        assert!(
+            b.cities
+                .iter()
+                .any(|c| c.name == "Caracas" && c.capital == 2)
+        );
         assert!(b.cities.windows(2).all(|w| w[0].capital >= w[1].capital));
     }
 
@@ -183,15 +192,25 @@ mod tests {
         let b = Basemap::parse(include_str!("../www/basemap/region.json"))
             .unwrap_or_else(|e| panic!("{e}"));
         let caracas = [-67.2, 10.2, -66.5, 10.8];
-        // (view, zoom, detail expected)
+        let maracaibo = [-72.0, 10.4, -71.4, 10.9];
+        // (view, zoom, expected layer)
         let rows = [
-            (caracas, 10.0, true),
-            (caracas, 5.0, false),
-            ([-100.0, 0.0, -50.0, 30.0], 8.0, false),
+            (caracas, 10.0, "coast"),
+            (caracas, 8.0, "detail"),
+            (caracas, 5.0, "countries"),
+            (maracaibo, 11.0, "detail"),
+            ([-100.0, 0.0, -50.0, 30.0], 8.0, "countries"),
         ];
-        for (view, zoom, close) in rows {
+        for (view, zoom, want) in rows {
             let drawn = b.outlines_for(view, zoom);
-            assert_eq!(std::ptr::eq(drawn, b.detail.as_slice()), close, "{view:?} at {zoom}");
+            let got = if std::ptr::eq(drawn, b.coast.as_slice()) {
+                "coast"
+            } else if std::ptr::eq(drawn, b.detail.as_slice()) {
+                "detail"
+            } else {
+                "countries"
+            };
+            assert_eq!(got, want, "{view:?} at {zoom}");
         }
         assert_eq!(min_population(5.0), None);
         assert!(min_population(10.0) < min_population(7.0));

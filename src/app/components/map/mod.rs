@@ -450,13 +450,13 @@ pub fn map_view(props: &MapProps) -> Html {
         .map(|m| (m.name.clone(), category_colour(m.category)))
         .collect();
     let basemap = s.basemap.as_ref().map(|b| {
-        html! { <BasemapLayer basemap={BasemapRef(b.clone())} viewport={view} tints={tints} /> }
+        html! { <BasemapLayer basemap={BasemapRef(b.clone())} viewport={view} tints={tints.clone()} /> }
     });
     let country_labels = s.basemap.as_ref().map(|b| {
         html! {
             <>
                 <CityLabels basemap={BasemapRef(b.clone())} viewport={view} markers={LayoutRef(layout.clone())} />
-                <CountryLabels basemap={BasemapRef(b.clone())} viewport={view} />
+                <CountryLabels basemap={BasemapRef(b.clone())} viewport={view} skip={tints.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>()} />
             </>
         }
     });
@@ -489,9 +489,9 @@ pub fn map_view(props: &MapProps) -> Html {
                 <output class="coords" ref={coords} aria-label="Pointer position">{ format_lonlat(lon, lat) }</output>
                 <p class="attribution">
                     if s.tiles {
-                        { "Map tiles © " }<a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener noreferrer">{ "OpenStreetMap contributors" }</a>{ ". " }
+                        { "Tiles: OpenStreetMap. " }
                     }
-                    { "Basemap: Made with Natural Earth (public domain); places: GeoNames (CC BY 4.0). Sites: GeoNames (CC BY 4.0), airportsdata (MIT), Wikipedia (CC BY-SA 4.0)." }
+                    { "© " }<a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener noreferrer">{ "OpenStreetMap contributors" }</a>{ ", Natural Earth, GeoNames; sites: GeoNames, airportsdata, Wikipedia" }
                 </p>
             </div>
             <form class="site-search" role="search" onsubmit={search}>
@@ -554,6 +554,8 @@ fn map_controls(p: &ControlsProps) -> Html {
 struct CountryLabelsProps {
     basemap: BasemapRef,
     viewport: Viewport,
+    /// Countries that are sites on the map: their marker carries the name.
+    skip: Vec<String>,
 }
 
 /// Names of the countries around Venezuela at their label points.
@@ -578,7 +580,7 @@ fn country_labels(p: &CountryLabelsProps) -> Html {
         .0
         .countries
         .iter()
-        .filter(|c| SHOWN.contains(&c.name.as_str()))
+        .filter(|c| SHOWN.contains(&c.name.as_str()) && !p.skip.contains(&c.name))
         .map(|c| {
             let (x, y) = p.viewport.to_screen(c.label[0], c.label[1]);
             html! { <text class="country-label" x={format!("{x:.0}")} y={format!("{y:.0}")}>{ c.name.clone() }</text> }
@@ -659,16 +661,20 @@ struct BasemapProps {
 #[function_component(BasemapLayer)]
 fn basemap_layer(p: &BasemapProps) -> Html {
     type Paths = Rc<Vec<(String, AttrValue)>>;
-    let cache: Rc<RefCell<std::collections::HashMap<(usize, bool, i32), Paths>>> =
+    let cache: Rc<RefCell<std::collections::HashMap<(usize, u8, i32), Paths>>> =
         use_mut_ref(Default::default);
     let b = &p.basemap.0;
     let v = &p.viewport;
     let (west, north) = v.to_lonlat(0.0, 0.0);
     let (east, south) = v.to_lonlat(v.width, v.height);
     let outlines = b.outlines_for([west, south, east, north], v.zoom);
-    let close = std::ptr::eq(outlines, b.detail.as_slice());
+    let set = if std::ptr::eq(outlines, b.coast.as_slice()) {
+        2
+    } else {
+        u8::from(std::ptr::eq(outlines, b.detail.as_slice()))
+    };
     let level = vigia::basemap::zoom_level(v.zoom);
-    let key = (Rc::as_ptr(b) as usize, close, level);
+    let key = (Rc::as_ptr(b) as usize, set, level);
     let paths = cache
         .borrow_mut()
         .entry(key)
@@ -676,7 +682,12 @@ fn basemap_layer(p: &BasemapProps) -> Html {
             Rc::new(
                 outlines
                     .iter()
-                    .map(|c| (c.name.clone(), AttrValue::from(simplified_path_data(c, level))))
+                    .map(|c| {
+                        (
+                            c.name.clone(),
+                            AttrValue::from(simplified_path_data(c, level)),
+                        )
+                    })
                     .collect(),
             )
         })
@@ -730,7 +741,12 @@ fn city_labels(p: &CitiesProps) -> Html {
             let (x, y) = (g.x + ox, g.y + oy);
             let label = g.labelled.then(|| {
                 let x0 = x + r + 3.0;
-                (x0, y - 8.0, x0 + 7.0 * layout.label(g).chars().count() as f64, y + 8.0)
+                (
+                    x0,
+                    y - 8.0,
+                    x0 + 7.0 * layout.label(g).chars().count() as f64,
+                    y + 8.0,
+                )
             });
             std::iter::once((x - r, y - r, x + r, y + r)).chain(label)
         })
@@ -745,8 +761,16 @@ fn city_labels(p: &CitiesProps) -> Html {
         if !(0.0..v.width).contains(&x) || !(0.0..v.height).contains(&y) {
             continue;
         }
-        let b = (x - 3.0, y - 11.0, x + 6.0 + 6.2 * c.name.chars().count() as f64, y + 4.0);
-        if placed.iter().any(|q| b.0 < q.2 && q.0 < b.2 && b.1 < q.3 && q.1 < b.3) {
+        let b = (
+            x - 3.0,
+            y - 11.0,
+            x + 6.0 + 6.2 * c.name.chars().count() as f64,
+            y + 4.0,
+        );
+        if placed
+            .iter()
+            .any(|q| b.0 < q.2 && q.0 < b.2 && b.1 < q.3 && q.1 < b.3)
+        {
             continue;
         }
         placed.push(b);
