@@ -1,0 +1,72 @@
+// End-to-end: the map — clusters that zoom in, every site still a named button, zoom to
+// fit, the pointer readout, the legend, and the optional tile layer (off by default,
+// attributed when on; its requests are the only ones that leave the page's origin).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { serve, launch, open, root } from "./harness.mjs";
+
+let server, browser;
+before(async () => {
+  server = await serve(join(root, "dist"));
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const zoomOf = (url) => Number(new URL(url).hash.match(/v=[^,]+,[^,]+,([\d.]+)/)?.[1]);
+
+test("sites close together form a cluster; clicking it zooms in; every site keeps its button", async () => {
+  const { page, errors, foreign } = await open(browser, `${server.url}#t=2026-01-03T09:20Z&w=day`);
+  const cluster = page.locator("button.cluster").first();
+  await cluster.waitFor();
+  const label = await cluster.getAttribute("aria-label");
+  const n = Number(label.match(/^Cluster of (\d+) sites, \d+ events$/)?.[1]);
+  assert.ok(n >= 2, label);
+  // Each site in the window still has its own named button.
+  const count = Number((await page.locator("#time-now").innerText()).match(/at (\d+) sites?/)[1]);
+  assert.equal(await page.locator("button.marker").count(), count);
+  await page.waitForFunction(() => /v=/.test(location.hash));
+  const before = zoomOf(page.url());
+  await cluster.click();
+  await page.waitForFunction((z) => {
+    const m = location.hash.match(/v=[^,]+,[^,]+,([\d.]+)/);
+    return m && Number(m[1]) > z;
+  }, before, { timeout: 5000 });
+  assert.ok(zoomOf(page.url()) > before, "the map zoomed in on the cluster");
+  // The legend names every category shape; the pointer readout follows the mouse.
+  assert.match(await page.locator(".legend").innerText(), /strike[\s\S]*statement/);
+  const box = await page.locator(".surface").boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  assert.match(await page.locator(".coords").innerText(), /^\d+\.\d{4}° N, \d+\.\d{4}° W$/);
+  // Fit: the view frames the sites shown.
+  await page.getByRole("button", { name: "Reset view" }).click();
+  await page.getByRole("button", { name: "Fit the map to the events shown" }).click();
+  await page.waitForFunction(() => /v=-6[67]\.\d+,10\.\d+/.test(location.hash), null, { timeout: 5000 });
+  assert.deepEqual(errors, []);
+  assert.deepEqual(foreign, [], "the embedded basemap needs no network");
+});
+
+test("the OpenStreetMap tile layer is off by default; on, it loads tiles and shows its attribution", async () => {
+  const { page, errors, foreign } = await open(browser, `${server.url}#t=2026-01-03T09:20Z&w=day&v=-66.9000,10.4800,11.00`);
+  await page.locator("path.land").first().waitFor();
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator(".tiles img").count(), 0);
+  assert.deepEqual(foreign, []);
+  const toggle = page.locator(".tiles-toggle");
+  assert.equal(await toggle.getAttribute("aria-pressed"), "false");
+  await toggle.click();
+  assert.equal(await toggle.getAttribute("aria-pressed"), "true");
+  await page.locator(".tiles img").first().waitFor({ state: "attached" });
+  await page.waitForTimeout(500);
+  assert.match(await page.locator(".attribution").innerText(), /Tiles: OpenStreetMap[\s\S]*© OpenStreetMap contributors/);
+  // The harness blocks the network: the tile requests were attempted, only to OSM's server.
+  assert.ok(foreign.length > 0, "tiles were requested");
+  assert.ok(foreign.every((u) => /^https:\/\/tile\.openstreetmap\.org\/11\/\d+\/\d+\.png$/.test(u)), JSON.stringify(foreign.slice(0, 3)));
+  await toggle.click();
+  assert.equal(await page.locator(".tiles img").count(), 0);
+  // Failed tile loads are the browser's, not the app's, errors.
+  assert.deepEqual(errors.filter((e) => !/tile\.openstreetmap|ERR_FAILED|net::/.test(e)), []);
+});
