@@ -72,10 +72,15 @@ pub enum Spot {
 }
 
 /// Everything about the markers that depends on the sites and the zoom, not on panning.
+/// Positions are in map units; sizes (glyphs, rings, labels, hit areas) are CSS pixels
+/// converted to map units with `unit`, so a small screen keeps glyphs and touch targets
+/// at their size and clusters them sooner.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Layout {
     /// The viewport positions are measured in; panning moves the whole layout by an offset.
     pub view: Viewport,
+    /// Map units per CSS pixel (1 when the map is drawn at its logical size).
+    pub unit: f64,
     pub sites: Vec<SiteMark>,
     pub glyphs: Vec<Glyph>,
     /// Per site: its glyph and spot.
@@ -113,7 +118,13 @@ impl Layout {
         in_window: &BTreeMap<String, Vec<usize>>,
         faded: &HashSet<String>,
         view: Viewport,
+        unit: f64,
     ) -> Layout {
+        let unit = if unit.is_finite() && unit > 0.0 {
+            unit
+        } else {
+            1.0
+        };
         let km_px = view.km_per_pixel();
         let sites: Vec<SiteMark> = in_window
             .iter()
@@ -156,7 +167,7 @@ impl Layout {
                 weight: sites[*i].count as u32,
             })
             .collect();
-        let mut groups: Vec<Vec<usize>> = cluster(&items, CLUSTER_RADIUS)
+        let mut groups: Vec<Vec<usize>> = cluster(&items, CLUSTER_RADIUS * unit)
             .into_iter()
             .map(|c| c.members.into_iter().map(|k| near[k]).collect())
             .collect();
@@ -204,7 +215,7 @@ impl Layout {
             if !g.is_cluster() {
                 spots[g.members[0]] = (k, Spot::Own);
             } else if g.members.len() <= RING_MAX {
-                let r = ring_radius(g.members.len());
+                let r = ring_radius(g.members.len()) * unit;
                 for (m, (x, y)) in g.members.iter().zip(ring(g.x, g.y, g.members.len(), r)) {
                     spots[*m] = (k, Spot::Ring(x, y));
                 }
@@ -216,6 +227,7 @@ impl Layout {
         }
         let mut layout = Layout {
             view,
+            unit,
             sites,
             glyphs,
             spots,
@@ -239,11 +251,12 @@ impl Layout {
     /// cells, so each check looks at its neighbourhood only.
     fn place_labels(&mut self) {
         type Box4 = (f64, f64, f64, f64);
-        const CELL: f64 = 40.0;
+        let u = self.unit;
+        let cell = 40.0 * u;
         let hits = |a: &Box4, b: &Box4| a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3;
         let cells = |b: &Box4| {
-            let (x0, y0) = ((b.0 / CELL).floor() as i64, (b.1 / CELL).floor() as i64);
-            let (x1, y1) = ((b.2 / CELL).floor() as i64, (b.3 / CELL).floor() as i64);
+            let (x0, y0) = ((b.0 / cell).floor() as i64, (b.1 / cell).floor() as i64);
+            let (x1, y1) = ((b.2 / cell).floor() as i64, (b.3 / cell).floor() as i64);
             (x0..=x1).flat_map(move |x| (y0..=y1).map(move |y| (x, y)))
         };
         let mut dots: std::collections::HashMap<(i64, i64), Vec<(usize, Box4)>> =
@@ -261,12 +274,12 @@ impl Layout {
             std::collections::HashMap::new();
         for i in order {
             let g = &self.glyphs[i];
-            let x0 = g.x + self.drawn_radius(g) + 3.0;
+            let x0 = g.x + self.drawn_radius(g) + 3.0 * u;
             let label = (
                 x0,
-                g.y - 8.0,
-                x0 + 7.0 * self.label(g).chars().count() as f64,
-                g.y + 8.0,
+                g.y - 8.0 * u,
+                x0 + 7.0 * u * self.label(g).chars().count() as f64,
+                g.y + 8.0 * u,
             );
             let clear = cells(&label).all(|c| {
                 placed
@@ -285,13 +298,14 @@ impl Layout {
         }
     }
 
-    /// How far from its centre a glyph reaches, its ring included.
+    /// How far from its centre a glyph reaches, its ring included, in map units.
     pub fn drawn_radius(&self, g: &Glyph) -> f64 {
-        if g.is_cluster() && g.members.len() <= RING_MAX {
-            ring_radius(g.members.len()) + RING_SPOT / 2.0
-        } else {
-            glyph_radius(g, &self.sites)
-        }
+        self.unit
+            * if g.is_cluster() && g.members.len() <= RING_MAX {
+                ring_radius(g.members.len()) + RING_SPOT / 2.0
+            } else {
+                glyph_radius(g, &self.sites)
+            }
     }
 
     /// Where site `i` is drawn (layout units): its own spot, its ring spot, or its cluster.
@@ -332,7 +346,7 @@ impl Layout {
                         name: String::new(),
                         label: format!("Cluster of {} sites, {} events", g.members.len(), g.events),
                         at: (0.0, 0.0),
-                        size: 2.0 * bubble_radius(g.members.len()) + 2.0,
+                        size: (2.0 * bubble_radius(g.members.len()) + 2.0) * self.unit,
                         area: false,
                         selected: false,
                         faded: g.faded,
@@ -341,8 +355,8 @@ impl Layout {
                 for i in &g.members {
                     let s = &self.sites[*i];
                     let (at, size) = match self.spots[*i].1 {
-                        Spot::Own => ((0.0, 0.0), dot_size(s.count) + 6.0),
-                        Spot::Ring(x, y) => ((x - g.x, y - g.y), RING_SPOT),
+                        Spot::Own => ((0.0, 0.0), (dot_size(s.count) + 6.0) * self.unit),
+                        Spot::Ring(x, y) => ((x - g.x, y - g.y), RING_SPOT * self.unit),
                         Spot::Parked => ((0.0, 0.0), 0.0),
                     };
                     buttons.push(Button {

@@ -163,16 +163,25 @@ pub fn map_view(props: &MapProps) -> Html {
             }
         }
     };
+    // Map units per CSS pixel, known once the canvas has been measured.
+    #[cfg(target_arch = "wasm32")]
+    let unit = {
+        let k = paint::scale();
+        if k > 0.0 { 1.0 / k } else { 1.0 }
+    };
+    #[cfg(not(target_arch = "wasm32"))]
+    let unit: f64 = 1.0;
     let layout: Rc<Layout> = use_memo(
         (
             Rc::as_ptr(corpus) as usize,
             props.in_window.clone(),
             props.faded.clone(),
             lv,
+            (unit * 1e4).round() as i64,
         ),
         {
             let corpus = corpus.clone();
-            move |(_, in_window, faded, lv)| Layout::new(&corpus, in_window, faded, *lv)
+            move |(_, in_window, faded, lv, _)| Layout::new(&corpus, in_window, faded, *lv, unit)
         },
     );
     let offset = layout.offset(&view);
@@ -198,9 +207,7 @@ pub fn map_view(props: &MapProps) -> Html {
         let layout = layout.clone();
         let selected = s.selected.clone();
         let surface_el = surface.clone();
-        thread_local! {
-            static SCALE: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
-        }
+        let redraw = use_force_update();
         use_effect(move || {
             // Opening or closing the site panel resizes the map beside it.
             if panel_open.replace(selected.is_some()) != selected.is_some() {
@@ -224,8 +231,10 @@ pub fn map_view(props: &MapProps) -> Html {
                 surface_el.cast::<web_sys::HtmlElement>(),
             ) {
                 let k = paint::size_of(&c).0 / MAP_W;
-                if k > 0.0 && SCALE.with(|m| m.replace(k)) != k {
+                if k > 0.0 && paint::set_scale(k) {
                     let _ = s.set_attribute("style", &format!("--k:{k:.5}"));
+                    // Glyph sizes are laid out in pixels: lay out again at this scale.
+                    redraw.force_update();
                 }
             }
         });
@@ -505,6 +514,14 @@ pub fn map_view(props: &MapProps) -> Html {
 /// The legend: glyphs by category, areas, clusters. Static, so never re-rendered.
 #[function_component(Legend)]
 fn legend() -> Html {
+    // Open where there is room for it; on a phone it starts folded over the map's corner.
+    #[cfg(target_arch = "wasm32")]
+    let open = web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|w| w.as_f64())
+        .is_none_or(|w| w > 700.0);
+    #[cfg(not(target_arch = "wasm32"))]
+    let open = true;
     let items = Category::ALL
         .iter()
         .filter(|c| **c != Category::Other)
@@ -512,7 +529,7 @@ fn legend() -> Html {
             html! { <li>{ glyph_svg(*c, false) }{ c.as_str() }</li> }
         });
     html! {
-        <details class="legend" open=true onpointerdown={Callback::from(|e: PointerEvent| e.stop_propagation())}>
+        <details class="legend" {open} onpointerdown={Callback::from(|e: PointerEvent| e.stop_propagation())}>
             <summary>{ "Legend" }</summary>
             <ul>
                 { for items }
@@ -739,13 +756,14 @@ fn city_labels(p: &CitiesProps) -> Html {
         .flat_map(|g| {
             let r = layout.drawn_radius(g);
             let (x, y) = (g.x + ox, g.y + oy);
+            let u = layout.unit;
             let label = g.labelled.then(|| {
-                let x0 = x + r + 3.0;
+                let x0 = x + r + 3.0 * u;
                 (
                     x0,
-                    y - 8.0,
-                    x0 + 7.0 * layout.label(g).chars().count() as f64,
-                    y + 8.0,
+                    y - 8.0 * u,
+                    x0 + 7.0 * u * layout.label(g).chars().count() as f64,
+                    y + 8.0 * u,
                 )
             });
             std::iter::once((x - r, y - r, x + r, y + r)).chain(label)

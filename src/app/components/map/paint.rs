@@ -26,6 +26,21 @@ thread_local! {
         RefCell::new(HashMap::new());
 }
 
+thread_local! {
+    /// CSS pixels per map unit, as last measured.
+    static SCALE: Cell<f64> = const { Cell::new(0.0) };
+}
+
+/// CSS pixels per map unit (0 before the first measurement).
+pub fn scale() -> f64 {
+    SCALE.with(|s| s.get())
+}
+
+/// Records the scale; true if it changed.
+pub fn set_scale(k: f64) -> bool {
+    SCALE.with(|s| s.replace(k)) != k
+}
+
 /// Forget the canvas size (the panel opened or closed, the window resized).
 pub fn invalidate_size() {
     SIZE.with(|s| s.set(None));
@@ -236,7 +251,7 @@ pub fn paint(el: &HtmlCanvasElement, layout: &Layout, extra: &Extra) {
         }
     };
     for g in layout.glyphs.iter().filter(|g| g.labelled) {
-        let r = layout.drawn_radius(g);
+        let r = layout.drawn_radius(g) * kx;
         if !on_screen(g.x, g.y, r + 200.0) {
             continue;
         }
