@@ -165,7 +165,9 @@ function landIn(box, eps, digits, minSize = 0) {
         if (ring.length < 4) continue;
         // Islets smaller than the layer's scale are left out.
         const xs = ring.map((p) => p[0]), ys = ring.map((p) => p[1]);
-        if (Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys)) < minSize) continue;
+        // Lakes and reservoirs (holes) only when a few kilometres across.
+        const size = Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys));
+        if (size < (k === 0 ? minSize : Math.max(minSize, 0.03))) continue;
         rings.push(ring);
         if (k === 0) {
           let a = 0;

@@ -20,8 +20,6 @@ thread_local! {
     /// a render would force a synchronous layout on every scrub step.
     static SIZE: Cell<Option<(f64, f64)>> = const { Cell::new(None) };
     static LISTENING: Cell<bool> = const { Cell::new(false) };
-    /// The context's font: setting one parses it, so it is set only when it changes.
-    static FONT: Cell<u8> = const { Cell::new(0) };
     static SPRITES: RefCell<HashMap<(Category, u32, bool, bool, u32), HtmlCanvasElement>> =
         RefCell::new(HashMap::new());
 }
@@ -86,8 +84,6 @@ pub fn paint(el: &HtmlCanvasElement, layout: &Layout, extra: &Extra) {
     if el.width() != cw || el.height() != ch {
         el.set_width(cw);
         el.set_height(ch);
-        // Resizing resets the context's state.
-        FONT.with(|f| f.set(0));
     }
     let Some(ctx) = el
         .get_context("2d")
@@ -148,16 +144,8 @@ pub fn paint(el: &HtmlCanvasElement, layout: &Layout, extra: &Extra) {
     }
     ctx.set_global_alpha(1.0);
 
-    // One font for counts and labels: setting it parses it, so it is set once.
-    let font = |_bold: bool| {
-        if FONT.with(|f| f.replace(1)) != 1 {
-            ctx.set_font("600 12px system-ui, sans-serif");
-        }
-    };
     // Clusters: a dark bubble with the number of sites, ringed in the colour of the
     // highest-priority category among them; a small ring of its sites' spots.
-    ctx.set_text_align("center");
-    ctx.set_text_baseline("middle");
     for g in layout.glyphs.iter().filter(|g| g.is_cluster()) {
         let r = bubble_radius(g.members.len());
         if !on_screen(g.x, g.y, r + 20.0) {
@@ -200,9 +188,19 @@ pub fn paint(el: &HtmlCanvasElement, layout: &Layout, extra: &Extra) {
         ctx.set_stroke_style_str(category_colour(g.category));
         ctx.set_line_width(3.0);
         ctx.stroke();
-        ctx.set_fill_style_str("#fff");
-        font(true);
-        let _ = ctx.fill_text(&g.members.len().to_string(), x, y + 0.5);
+        if let Some(sprite) = count_sprite(g.members.len(), dpr) {
+            let (w, h) = (
+                f64::from(sprite.width()) / dpr,
+                f64::from(sprite.height()) / dpr,
+            );
+            let _ = ctx.draw_image_with_html_canvas_element_and_dw_and_dh(
+                &sprite,
+                x - w / 2.0,
+                y - h / 2.0,
+                w,
+                h,
+            );
+        }
     }
     ctx.set_global_alpha(1.0);
 
@@ -232,9 +230,6 @@ pub fn paint(el: &HtmlCanvasElement, layout: &Layout, extra: &Extra) {
     }
 
     // Labels that found room; then the selected and the pointed site, always named.
-    ctx.set_text_align("left");
-    ctx.set_text_baseline("alphabetic");
-    font(false);
     ctx.set_line_join("round");
     // Labels are stamped from sprites too: text with a halo costs far more to rasterise
     // than to copy.
@@ -331,6 +326,34 @@ fn label_sprite(text: &str, dpr: f64) -> Option<HtmlCanvasElement> {
         }
         l.insert(key, c.clone());
     });
+    Some(c)
+}
+
+/// A cluster's count in white, drawn once per number and kept.
+fn count_sprite(n: usize, dpr: f64) -> Option<HtmlCanvasElement> {
+    thread_local! {
+        static COUNTS: RefCell<HashMap<(usize, u32), HtmlCanvasElement>> = RefCell::new(HashMap::new());
+    }
+    let key = (n, (dpr * 100.0) as u32);
+    if let Some(c) = COUNTS.with(|l| l.borrow().get(&key).cloned()) {
+        return Some(c);
+    }
+    let doc = web_sys::window()?.document()?;
+    let c: HtmlCanvasElement = doc.create_element("canvas").ok()?.dyn_into().ok()?;
+    let ctx: CanvasRenderingContext2d = c.get_context("2d").ok()??.dyn_into().ok()?;
+    let font = "700 12px system-ui, sans-serif";
+    let text = n.to_string();
+    ctx.set_font(font);
+    let width = ctx.measure_text(&text).ok()?.width().ceil() + 2.0;
+    c.set_width((width * dpr).ceil() as u32);
+    c.set_height((16.0 * dpr).ceil() as u32);
+    let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
+    ctx.set_font(font);
+    ctx.set_text_align("center");
+    ctx.set_text_baseline("middle");
+    ctx.set_fill_style_str("#fff");
+    let _ = ctx.fill_text(&text, width / 2.0, 8.5);
+    COUNTS.with(|l| l.borrow_mut().insert(key, c.clone()));
     Some(c)
 }
 
