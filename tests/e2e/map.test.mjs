@@ -70,3 +70,22 @@ test("the OpenStreetMap tile layer is off by default; on, it loads tiles and sho
   // Failed tile loads are the browser's, not the app's, errors.
   assert.deepEqual(errors.filter((e) => !/tile\.openstreetmap|ERR_FAILED|net::/.test(e)), []);
 });
+
+test("a resized window redraws the markers at the new size", async () => {
+  const { page, errors } = await open(browser, `${server.url}#t=2026-01-03T09:20Z&w=day`);
+  await page.locator("button.marker").first().waitFor({ state: "attached" });
+  const size = () => page.evaluate(() => {
+    const c = document.querySelector("canvas.marks");
+    return [c.width, Math.round(c.getBoundingClientRect().width * devicePixelRatio)];
+  });
+  const [w0, css0] = await size();
+  assert.equal(w0, css0);
+  await page.setViewportSize({ width: 900, height: 760 });
+  await page.waitForFunction(() => {
+    const c = document.querySelector("canvas.marks");
+    return c.width === Math.round(c.getBoundingClientRect().width * devicePixelRatio);
+  }, null, { timeout: 5000 });
+  const [w1] = await size();
+  assert.ok(w1 < w0, `canvas ${w0} → ${w1} px`);
+  assert.deepEqual(errors, []);
+});

@@ -208,6 +208,31 @@ pub fn map_view(props: &MapProps) -> Html {
         let selected = s.selected.clone();
         let surface_el = surface.clone();
         let redraw = use_force_update();
+        // A resized window resizes the map: measure and draw again.
+        {
+            let redraw = redraw.clone();
+            use_effect_with((), move |_| {
+                use wasm_bindgen::JsCast;
+                let cb = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+                    paint::invalidate_size();
+                    redraw.force_update();
+                });
+                let w = web_sys::window();
+                if let Some(w) = &w {
+                    let _ =
+                        w.add_event_listener_with_callback("resize", cb.as_ref().unchecked_ref());
+                }
+                move || {
+                    if let Some(w) = w {
+                        let _ = w.remove_event_listener_with_callback(
+                            "resize",
+                            cb.as_ref().unchecked_ref(),
+                        );
+                    }
+                    drop(cb);
+                }
+            });
+        }
         use_effect(move || {
             // Opening or closing the site panel resizes the map beside it.
             if panel_open.replace(selected.is_some()) != selected.is_some() {
