@@ -95,3 +95,35 @@ pub struct Event {
     /// (a liveblog entry's clock or the publication date leave it empty).
     pub time_text: Option<(usize, usize)>,
 }
+
+/// An event for tests: site `s`, report `report`, the given times (RFC 3339), category and
+/// certainty; no text spans.
+#[cfg(test)]
+pub fn test_event(
+    id: &str,
+    report: &str,
+    start: &str,
+    end: &str,
+    category: Category,
+    certainty: Certainty,
+) -> Event {
+    let p = |s: &str| s.parse::<Timestamp>().unwrap_or(Timestamp::UNIX_EPOCH);
+    Event {
+        event_id: id.into(),
+        site_id: "s".into(),
+        report_id: report.into(),
+        time: EventTime {
+            start: p(start),
+            end: p(end),
+            precision: Precision::Day,
+            resolved: String::new(),
+        },
+        category,
+        certainty,
+        quote_start: 0,
+        quote_end: 0,
+        place_start: 0,
+        place_end: 0,
+        time_text: None,
+    }
+}

@@ -89,28 +89,10 @@ impl Filter {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::event::{EventTime, Precision};
 
     fn event(category: Category, certainty: Certainty, report: &str) -> Event {
-        let t: jiff::Timestamp = "2026-01-03T07:00:00Z".parse().unwrap();
-        Event {
-            event_id: "e".into(),
-            site_id: "s".into(),
-            report_id: report.into(),
-            time: EventTime {
-                start: t,
-                end: t,
-                precision: Precision::Minute,
-                resolved: String::new(),
-            },
-            category,
-            certainty,
-            quote_start: 0,
-            quote_end: 0,
-            place_start: 0,
-            place_end: 0,
-            time_text: None,
-        }
+        let t = "2026-01-03T07:00:00Z";
+        crate::event::test_event("e", report, t, t, category, certainty)
     }
 
     #[test]

@@ -237,32 +237,14 @@ impl Timeline {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::event::{Category, Certainty, EventTime, Precision};
+    use crate::event::{Category, Certainty};
 
     fn ev(id: &str, start: &str, end: &str) -> Event {
         ev_cat(id, start, end, Category::Strike)
     }
 
     fn ev_cat(id: &str, start: &str, end: &str, category: Category) -> Event {
-        let p = |s: &str| s.parse::<Timestamp>().unwrap_or(Timestamp::UNIX_EPOCH);
-        Event {
-            event_id: id.into(),
-            site_id: "s".into(),
-            report_id: "r".into(),
-            time: EventTime {
-                start: p(start),
-                end: p(end),
-                precision: Precision::Day,
-                resolved: String::new(),
-            },
-            category,
-            certainty: Certainty::Reported,
-            quote_start: 0,
-            quote_end: 0,
-            place_start: 0,
-            place_end: 0,
-            time_text: None,
-        }
+        crate::event::test_event(id, "r", start, end, category, Certainty::Reported)
     }
 
     #[test]

@@ -1,22 +1,14 @@
 // End-to-end: the built dist/ in a real headless Chromium.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { serve, launch, open, root } from "./harness.mjs";
+import { open, root, withApp } from "./harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serve(join(root, "dist"));
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = withApp();
 
 test("Home hides Fuerte Tiuna, End shows it, its panel quotes report 000, Escape closes", async () => {
-  const { page, errors, foreign } = await open(browser, server.url);
+  const { page, errors, foreign } = await open(app.browser, app.server.url);
   const slider = page.getByRole("slider", { name: "Time" });
   const marker = page.getByRole("button", { name: /^Fuerte Tiuna\b/ });
 
@@ -51,7 +43,7 @@ test("Home hides Fuerte Tiuna, End shows it, its panel quotes report 000, Escape
 });
 
 test("the map draws the embedded basemap and a marker is clickable", async () => {
-  const { page, errors, foreign } = await open(browser, server.url);
+  const { page, errors, foreign } = await open(app.browser, app.server.url);
   await page.locator("path.land").first().waitFor({ timeout: 10000 });
   assert.ok((await page.locator("path.land").count()) > 10, "country outlines drawn");
   await page.getByRole("slider", { name: "Time" }).focus();
@@ -74,7 +66,7 @@ test("the map draws the embedded basemap and a marker is clickable", async () =>
 });
 
 test("fits a 375 px wide screen with the slider in view", async () => {
-  const { page, errors } = await open(browser, server.url, { width: 375, height: 740 });
+  const { page, errors } = await open(app.browser, app.server.url, { width: 375, height: 740 });
   const box = await page.getByRole("slider", { name: "Time" }).boundingBox();
   assert.ok(box && box.y + box.height <= 740 && box.x >= 0 && box.x + box.width <= 375, `slider at ${JSON.stringify(box)}`);
   await page.getByRole("slider", { name: "Time" }).focus();
@@ -98,13 +90,13 @@ test("a Content-Security-Policy forbids inline scripts and the app runs under it
 
   // The policy is enforced: an inline script injected into the page does not run, and
   // loading the app violates nothing.
-  const browserPage = await browser.newPage();
+  const browserPage = await app.browser.newPage();
   const violations = [];
   await browserPage.exposeFunction("reportViolation", (v) => violations.push(v));
   await browserPage.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (e) => window.reportViolation(`${e.violatedDirective} ${e.blockedURI}`));
   });
-  await browserPage.goto(server.url);
+  await browserPage.goto(app.server.url);
   await browserPage.getByRole("slider", { name: "Time" }).waitFor({ timeout: 20000 });
   assert.deepEqual(violations, [], "the app itself needs nothing the policy forbids");
   const ran = await browserPage.evaluate(async () => {
@@ -120,7 +112,7 @@ test("a Content-Security-Policy forbids inline scripts and the app runs under it
 });
 
 test("the current view downloads as GeoJSON and CSV, the same events as the list", async () => {
-  const { page, errors } = await open(browser, server.url + "#t=2026-01-03T07:44Z&w=day");
+  const { page, errors } = await open(app.browser, app.server.url + "#t=2026-01-03T07:44Z&w=day");
   const count = Number((await page.locator("#time-now").innerText()).match(/· (\d+) events?/)[1]);
   await page.getByRole("button", { name: "List" }).click();
   assert.match(await page.locator("#event-table caption").innerText(), new RegExp(`^${count} events?\\b`));
@@ -136,7 +128,7 @@ test("the current view downloads as GeoJSON and CSV, the same events as the list
 });
 
 test("the site search finds a site by alias without accents, centres and opens it", async () => {
-  const { page, errors } = await open(browser, server.url);
+  const { page, errors } = await open(app.browser, app.server.url);
   const box = page.getByRole("searchbox", { name: "Find a site" });
   await box.focus();
   await page.keyboard.type("base aerea generalisimo");

@@ -1,21 +1,13 @@
 // End-to-end: citations you can check — the site panel, the report reader, filters, the
 // list view, and a hostile report added by the user — with the keyboard only where the
 // acceptance asks for it (Tab, Enter, Space, Escape; no clicks).
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { serve, launch, open, root } from "./harness.mjs";
+import { open, root, withApp } from "./harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serve(join(root, "dist"));
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = withApp();
 
 /** Presses Tab (Shift+Tab when `back`) until the focused element matches `selector`. */
 async function tabTo(page, selector, { back = false, max = 400 } = {}) {
@@ -29,7 +21,7 @@ async function tabTo(page, selector, { back = false, max = 400 } = {}) {
 const REPORT_000 = "reports/000_1d4accb5406dd1f8.txt";
 
 test("keyboard only: Fuerte Tiuna's panel, the reader at the passage, another site, unrest filter, list = map", async () => {
-  const { page, errors, foreign } = await open(browser, server.url);
+  const { page, errors, foreign } = await open(app.browser, app.server.url);
   const report = await readFile(join(root, REPORT_000), "utf8");
 
   // Find the site with the search box (reached with Tab), open it with Enter.
@@ -116,7 +108,7 @@ test("keyboard only: Fuerte Tiuna's panel, the reader at the passage, another si
   await page.screenshot({ path: join(root, "test-results/filtered-list.png"), fullPage: true });
 
   // The filter travels with the URL: a fresh page on it shows the same.
-  const again = await open(browser, page.url());
+  const again = await open(app.browser, page.url());
   await again.page.locator("g.bin").first().waitFor();
   const bins2 = await again.page.locator("g.bin").evaluateAll((gs) => gs.map((g) => g.dataset.start));
   assert.ok(bins2.every((s) => s.startsWith("2019-")), JSON.stringify(bins2));
@@ -126,7 +118,7 @@ test("keyboard only: Fuerte Tiuna's panel, the reader at the passage, another si
 });
 
 test("a hostile report added by the user shows its markup as text and runs nothing", async () => {
-  const { page, errors, foreign } = await open(browser, server.url);
+  const { page, errors, foreign } = await open(app.browser, app.server.url);
   const dialogs = [];
   page.on("dialog", (d) => { dialogs.push(d.message()); d.dismiss(); });
   const hostile = join(root, "tests/fixtures/hostile.txt");

@@ -2,6 +2,7 @@
 // headless Debian Chromium driven by playwright-core. No request may leave the server's
 // origin; the page's console errors are collected.
 import { createServer } from "node:http";
+import { before, after } from "node:test";
 import { createRequire } from "node:module";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, dirname } from "node:path";
@@ -91,4 +92,21 @@ export async function open(browser, url, viewport = { width: 1280, height: 860 }
   await page.goto(url);
   await page.getByRole("slider", { name: "Time" }).waitFor({ timeout: 20000 });
   return { page, errors, foreign, context };
+}
+
+/**
+ * For a test file: serves dist/ and launches Chromium before its tests, closes both
+ * after. Returns an object whose `server` and `browser` are set once the tests run.
+ */
+export function withApp() {
+  const app = { server: null, browser: null };
+  before(async () => {
+    app.server = await serve(join(root, "dist"));
+    app.browser = await launch();
+  });
+  after(async () => {
+    await app.browser?.close();
+    await app.server?.close();
+  });
+  return app;
 }

@@ -1,25 +1,17 @@
 // End-to-end: the map — clusters that zoom in, every site still a named button, zoom to
 // fit, the pointer readout, the legend, and the optional tile layer (off by default,
 // attributed when on; its requests are the only ones that leave the page's origin).
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { serve, launch, open, root } from "./harness.mjs";
+import { open, root, withApp } from "./harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serve(join(root, "dist"));
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = withApp();
 
 const zoomOf = (url) => Number(new URL(url).hash.match(/v=[^,]+,[^,]+,([\d.]+)/)?.[1]);
 
 test("sites close together form a cluster; clicking it zooms in; every site keeps its button", async () => {
-  const { page, errors, foreign } = await open(browser, `${server.url}#t=2026-01-03T09:20Z&w=day`);
+  const { page, errors, foreign } = await open(app.browser, `${app.server.url}#t=2026-01-03T09:20Z&w=day`);
   const cluster = page.locator("button.cluster").first();
   await cluster.waitFor();
   const label = await cluster.getAttribute("aria-label");
@@ -50,7 +42,7 @@ test("sites close together form a cluster; clicking it zooms in; every site keep
 });
 
 test("the OpenStreetMap tile layer is off by default; on, it loads tiles and shows its attribution", async () => {
-  const { page, errors, foreign } = await open(browser, `${server.url}#t=2026-01-03T09:20Z&w=day&v=-66.9000,10.4800,11.00`);
+  const { page, errors, foreign } = await open(app.browser, `${app.server.url}#t=2026-01-03T09:20Z&w=day&v=-66.9000,10.4800,11.00`);
   await page.locator("path.land").first().waitFor();
   await page.waitForTimeout(300);
   assert.equal(await page.locator(".tiles img").count(), 0);
@@ -67,12 +59,12 @@ test("the OpenStreetMap tile layer is off by default; on, it loads tiles and sho
   assert.ok(foreign.every((u) => /^https:\/\/tile\.openstreetmap\.org\/11\/\d+\/\d+\.png$/.test(u)), JSON.stringify(foreign.slice(0, 3)));
   await toggle.click();
   assert.equal(await page.locator(".tiles img").count(), 0);
-  // Failed tile loads are the browser's, not the app's, errors.
+  // Failed tile loads are the app.browser's, not the app's, errors.
   assert.deepEqual(errors.filter((e) => !/tile\.openstreetmap|ERR_FAILED|net::/.test(e)), []);
 });
 
 test("a resized window redraws the markers at the new size", async () => {
-  const { page, errors } = await open(browser, `${server.url}#t=2026-01-03T09:20Z&w=day`);
+  const { page, errors } = await open(app.browser, `${app.server.url}#t=2026-01-03T09:20Z&w=day`);
   await page.locator("button.marker").first().waitFor({ state: "attached" });
   const size = () => page.evaluate(() => {
     const c = document.querySelector("canvas.marks");

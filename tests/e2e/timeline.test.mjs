@@ -1,27 +1,19 @@
 // End-to-end: the timeline (histogram, zoomable axis, window, zones, playback) and the
 // view in the URL, in a real headless Chromium against the built dist/.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
-import { serve, launch, open, root } from "./harness.mjs";
+import { open, root, withApp } from "./harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serve(join(root, "dist"));
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = withApp();
 
 const markerNames = async (page) =>
   (await page.locator(".marker").evaluateAll((els) => els.map((e) => e.getAttribute("aria-label").split(",")[0]))).sort();
 
 test("zooming the axis to the night of 3 January separates the liveblog entries by minute", async () => {
   // The liveblog of report 000 runs from 07:08 to 09:20 UTC; start at one of its entries.
-  const { page, errors } = await open(browser, server.url + "#t=2026-01-03T07:44Z");
+  const { page, errors } = await open(app.browser, app.server.url + "#t=2026-01-03T07:44Z");
   // Keyboard only: Tab to the zoom button and press it until the axis spans minutes.
   const zoomIn = page.getByRole("button", { name: "Zoom timeline in" });
   for (let i = 0; i < 12; i++) {
@@ -60,7 +52,7 @@ test("zooming the axis to the night of 3 January separates the liveblog entries 
 });
 
 test("the day window at 30 April 2019 shows La Carlota and Caracas only; cumulative keeps the past", async () => {
-  const { page, errors } = await open(browser, server.url + "#t=2019-04-30T12:00Z&w=day");
+  const { page, errors } = await open(app.browser, app.server.url + "#t=2019-04-30T12:00Z&w=day");
   await page.locator(".marker").first().waitFor();
   assert.deepEqual(await markerNames(page), ["Caracas", "La Carlota"]);
   assert.match(await page.locator("#time-now").innerText(), /^2019-04-30 12:00 UTC · 2 events at 2 sites/);
@@ -76,7 +68,7 @@ test("the day window at 30 April 2019 shows La Carlota and Caracas only; cumulat
 });
 
 test("time zones, playback and the live region", async () => {
-  const { page, errors } = await open(browser, server.url + "#t=2026-01-03T07:21Z");
+  const { page, errors } = await open(app.browser, app.server.url + "#t=2026-01-03T07:21Z");
   const now = page.locator("#time-now");
   assert.match(await now.innerText(), /^2026-01-03 07:21 UTC/);
   await page.getByRole("combobox", { name: "Time zone" }).selectOption({ label: "Venezuela (Caracas)" });
@@ -102,7 +94,7 @@ test("time zones, playback and the live region", async () => {
 });
 
 test("a copied URL reopens the same view; Back and Forward walk through selections", async () => {
-  const { page, errors } = await open(browser, server.url);
+  const { page, errors } = await open(app.browser, app.server.url);
   await page.getByRole("slider", { name: "Time" }).focus();
   await page.keyboard.press("End");
   await page.getByRole("combobox", { name: "Window" }).selectOption({ label: "1 week" });
@@ -120,7 +112,7 @@ test("a copied URL reopens the same view; Back and Forward walk through selectio
   const text = await page.locator("#time-now").innerText();
   const markers = await markerNames(page);
 
-  const copy = await open(browser, url);
+  const copy = await open(app.browser, url);
   await copy.page.getByRole("region", { name: "Fuerte Tiuna" }).waitFor();
   assert.equal(await copy.page.locator("#time-now").innerText(), text);
   assert.deepEqual(await markerNames(copy.page), markers);

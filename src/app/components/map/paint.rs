@@ -288,6 +288,22 @@ pub fn paint(el: &HtmlCanvasElement, layout: &Layout, extra: &Extra) {
     }
 }
 
+/// A small canvas for a sprite and its context.
+fn new_canvas() -> Option<(HtmlCanvasElement, CanvasRenderingContext2d)> {
+    let doc = web_sys::window()?.document()?;
+    let c: HtmlCanvasElement = doc.create_element("canvas").ok()?.dyn_into().ok()?;
+    let ctx: CanvasRenderingContext2d = c.get_context("2d").ok()??.dyn_into().ok()?;
+    Some((c, ctx))
+}
+
+/// Sizes a sprite canvas for `w` × `h` CSS pixels at `dpr` and scales its context to
+/// match (resizing resets the context, so fonts are set after this).
+fn size_canvas(c: &HtmlCanvasElement, ctx: &CanvasRenderingContext2d, w: f64, h: f64, dpr: f64) {
+    c.set_width((w * dpr).ceil() as u32);
+    c.set_height((h * dpr).ceil() as u32);
+    let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
+}
+
 /// Room around a label's text in its sprite, and the sprite's height above the baseline.
 const LABEL_PAD: f64 = 3.0;
 const LABEL_ASCENT: f64 = 14.0;
@@ -302,16 +318,11 @@ fn label_sprite(text: &str, dpr: f64) -> Option<HtmlCanvasElement> {
     if let Some(c) = LABELS.with(|l| l.borrow().get(&key).cloned()) {
         return Some(c);
     }
-    let doc = web_sys::window()?.document()?;
-    let c: HtmlCanvasElement = doc.create_element("canvas").ok()?.dyn_into().ok()?;
-    let ctx: CanvasRenderingContext2d = c.get_context("2d").ok()??.dyn_into().ok()?;
+    let (c, ctx) = new_canvas()?;
     let font = "600 12px system-ui, sans-serif";
     ctx.set_font(font);
     let width = ctx.measure_text(text).ok()?.width();
-    c.set_width(((width + 2.0 * LABEL_PAD) * dpr).ceil() as u32);
-    c.set_height(((LABEL_ASCENT + 6.0) * dpr).ceil() as u32);
-    // Resizing reset the context.
-    let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
+    size_canvas(&c, &ctx, width + 2.0 * LABEL_PAD, LABEL_ASCENT + 6.0, dpr);
     ctx.set_font(font);
     ctx.set_line_join("round");
     ctx.set_stroke_style_str("rgba(255,255,255,.92)");
@@ -338,16 +349,12 @@ fn count_sprite(n: usize, dpr: f64) -> Option<HtmlCanvasElement> {
     if let Some(c) = COUNTS.with(|l| l.borrow().get(&key).cloned()) {
         return Some(c);
     }
-    let doc = web_sys::window()?.document()?;
-    let c: HtmlCanvasElement = doc.create_element("canvas").ok()?.dyn_into().ok()?;
-    let ctx: CanvasRenderingContext2d = c.get_context("2d").ok()??.dyn_into().ok()?;
+    let (c, ctx) = new_canvas()?;
     let font = "700 12px system-ui, sans-serif";
     let text = n.to_string();
     ctx.set_font(font);
     let width = ctx.measure_text(&text).ok()?.width().ceil() + 2.0;
-    c.set_width((width * dpr).ceil() as u32);
-    c.set_height((16.0 * dpr).ceil() as u32);
-    let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
+    size_canvas(&c, &ctx, width, 16.0, dpr);
     ctx.set_font(font);
     ctx.set_text_align("center");
     ctx.set_text_baseline("middle");
@@ -369,13 +376,9 @@ fn sprite(
     if let Some(c) = SPRITES.with(|s| s.borrow().get(&key).cloned()) {
         return Some(c);
     }
-    let doc = web_sys::window()?.document()?;
-    let c: HtmlCanvasElement = doc.create_element("canvas").ok()?.dyn_into().ok()?;
+    let (c, ctx) = new_canvas()?;
     let side = size + 6.0;
-    c.set_width((side * dpr).ceil() as u32);
-    c.set_height((side * dpr).ceil() as u32);
-    let ctx: CanvasRenderingContext2d = c.get_context("2d").ok()??.dyn_into().ok()?;
-    let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
+    size_canvas(&c, &ctx, side, side, dpr);
     let (x, y, r) = (side / 2.0, side / 2.0, size / 2.0);
     ctx.set_global_alpha(if faded { 0.45 } else { 1.0 });
     ctx.set_line_join("round");
