@@ -70,7 +70,7 @@ impl Basemap {
     }
 }
 
-/// The zoom at which [`reference_path_data`] draws: about 0.6 km per unit at Caracas,
+/// The zoom at which [`simplified_path_data`] draws: about 0.6 km per unit at Caracas,
 /// finer than the Natural Earth 1:50m data.
 pub const REFERENCE_ZOOM: f64 = 8.0;
 
@@ -124,32 +124,6 @@ pub fn simplified_path_data(country: &Country, level: i32) -> String {
     d
 }
 
-/// SVG path data of a country's rings in reference pixels (see
-/// [`crate::projection::to_reference`]), drawn once and placed on screen by the
-/// viewport's [`crate::projection::Viewport::reference_transform`]. Points closer than half a unit to the
-/// previous one are skipped.
-pub fn reference_path_data(country: &Country) -> String {
-    use std::fmt::Write;
-    let mut d = String::new();
-    for ring in &country.rings {
-        let mut last: Option<(f64, f64)> = None;
-        for (k, p) in ring.iter().enumerate() {
-            let (x, y) = crate::projection::to_reference(p[0], p[1], REFERENCE_ZOOM);
-            if let Some((lx, ly)) = last
-                && (x - lx).abs() < 0.5
-                && (y - ly).abs() < 0.5
-                && k + 1 < ring.len()
-            {
-                continue;
-            }
-            let _ = write!(d, "{}{x:.1},{y:.1}", if last.is_none() { 'M' } else { 'L' });
-            last = Some((x, y));
-        }
-        d.push('Z');
-    }
-    d
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -160,7 +134,7 @@ mod tests {
             .unwrap_or_else(|e| panic!("{e}"));
         let ve = b.countries.iter().find(|c| c.name == "Venezuela");
         assert!(ve.is_some_and(|c| c.rings.iter().map(Vec::len).sum::<usize>() > 100));
-        let d = ve.map(reference_path_data).unwrap_or_default();
+        let d = ve.map(|c| simplified_path_data(c, 12)).unwrap_or_default();
         assert!(d.starts_with('M') && d.ends_with('Z'));
         // Close outlines and places around Venezuela, with their capital first.
         assert!(b.detail.iter().any(|c| c.name == "Venezuela"));

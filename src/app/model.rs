@@ -69,19 +69,18 @@ impl Corpus {
         if filter.is_empty() {
             return self.timeline.clone();
         }
-        Timeline::of(&self.events, |e| {
-            self.report(&e.report_id)
-                .is_some_and(|r| filter.keeps(e, r.meta.language))
-        })
+        Timeline::of(&self.events, |e| self.passes(filter, e))
     }
 
     /// Whether `filter` keeps event `i`.
     pub fn keeps(&self, filter: &Filter, i: usize) -> bool {
-        let e = &self.events[i];
-        filter.is_empty()
-            || self
-                .report(&e.report_id)
-                .is_some_and(|r| filter.keeps(e, r.meta.language))
+        filter.is_empty() || self.passes(filter, &self.events[i])
+    }
+
+    /// Whether `filter` keeps `e`, given its report's language.
+    fn passes(&self, filter: &Filter, e: &Event) -> bool {
+        self.report(&e.report_id)
+            .is_some_and(|r| filter.keeps(e, r.meta.language))
     }
 
     /// The bundled reports, parsed with the same code as the CLI.

@@ -31,25 +31,19 @@ impl PartialEq for ReaderProps {
 
 /// The sites a report cites, in the order the report first names them.
 pub fn sites_of_report(corpus: &Corpus, report_id: &str) -> Vec<(String, usize)> {
-    let mut first: Vec<(usize, String)> = Vec::new();
+    // (first mention, site, citations), gathered in one pass over the events.
+    let mut sites: Vec<(usize, String, usize)> = Vec::new();
     for e in corpus.events.iter().filter(|e| e.report_id == report_id) {
-        match first.iter_mut().find(|(_, s)| *s == e.site_id) {
-            Some(f) => f.0 = f.0.min(e.place_start),
-            None => first.push((e.place_start, e.site_id.clone())),
+        match sites.iter_mut().find(|(_, s, _)| *s == e.site_id) {
+            Some(f) => {
+                f.0 = f.0.min(e.place_start);
+                f.2 += 1;
+            }
+            None => sites.push((e.place_start, e.site_id.clone(), 1)),
         }
     }
-    first.sort();
-    first
-        .into_iter()
-        .map(|(_, site)| {
-            let n = corpus
-                .events
-                .iter()
-                .filter(|e| e.report_id == report_id && e.site_id == site)
-                .count();
-            (site, n)
-        })
-        .collect()
+    sites.sort();
+    sites.into_iter().map(|(_, site, n)| (site, n)).collect()
 }
 
 #[function_component(Reader)]

@@ -19,7 +19,6 @@ thread_local! {
     /// The canvas's CSS size, read again only after a resize: reading layout right after
     /// a render would force a synchronous layout on every scrub step.
     static SIZE: Cell<Option<(f64, f64)>> = const { Cell::new(None) };
-    static LISTENING: Cell<bool> = const { Cell::new(false) };
     static SPRITES: RefCell<HashMap<(Category, u32, bool, bool, u32), HtmlCanvasElement>> =
         RefCell::new(HashMap::new());
 }
@@ -44,15 +43,9 @@ pub fn invalidate_size() {
     SIZE.with(|s| s.set(None));
 }
 
+/// The canvas's CSS size, measured once and kept until [`invalidate_size`] (the map's
+/// resize listener calls it).
 pub fn size_of(el: &HtmlCanvasElement) -> (f64, f64) {
-    if !LISTENING.with(|l| l.replace(true))
-        && let Some(w) = web_sys::window()
-    {
-        let forget = wasm_bindgen::closure::Closure::<dyn Fn()>::new(invalidate_size);
-        let _ = w.add_event_listener_with_callback("resize", forget.as_ref().unchecked_ref());
-        // Lives as long as the page.
-        forget.forget();
-    }
     match SIZE.with(|s| s.get()) {
         Some(size) => size,
         None => {
@@ -312,10 +305,11 @@ const LABEL_ASCENT: f64 = 14.0;
 /// is emptied when it grows past a few thousand.
 fn label_sprite(text: &str, dpr: f64) -> Option<HtmlCanvasElement> {
     thread_local! {
-        static LABELS: RefCell<HashMap<(String, u32), HtmlCanvasElement>> = RefCell::new(HashMap::new());
+        /// By device pixel ratio (in hundredths), then text.
+        static LABELS: RefCell<HashMap<u32, HashMap<String, HtmlCanvasElement>>> = RefCell::new(HashMap::new());
     }
-    let key = (text.to_string(), (dpr * 100.0) as u32);
-    if let Some(c) = LABELS.with(|l| l.borrow().get(&key).cloned()) {
+    let ratio = (dpr * 100.0) as u32;
+    if let Some(c) = LABELS.with(|l| l.borrow().get(&ratio).and_then(|m| m.get(text)).cloned()) {
         return Some(c);
     }
     let (c, ctx) = new_canvas()?;
@@ -332,10 +326,11 @@ fn label_sprite(text: &str, dpr: f64) -> Option<HtmlCanvasElement> {
     let _ = ctx.fill_text(text, LABEL_PAD, LABEL_ASCENT);
     LABELS.with(|l| {
         let mut l = l.borrow_mut();
-        if l.len() > 4000 {
-            l.clear();
+        let m = l.entry(ratio).or_default();
+        if m.len() > 4000 {
+            m.clear();
         }
-        l.insert(key, c.clone());
+        m.insert(text.to_string(), c.clone());
     });
     Some(c)
 }
