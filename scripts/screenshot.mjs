@@ -12,7 +12,7 @@ const server = await serve(join(root, "dist"));
 const browser = await launch();
 try {
   const { page, errors, foreign } = await open(browser, server.url, { width: 1280, height: 860 });
-  await page.locator("path.land").first().waitFor();
+  await page.locator("canvas.basemap[data-outlines]").waitFor();
   await page.getByRole("slider", { name: "Time" }).focus();
   await page.keyboard.press("End");
   const target = page.getByRole("button", { name: /^Fuerte Tiuna\b/ });
@@ -20,7 +20,8 @@ try {
     const b = await target.boundingBox();
     await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
     await page.mouse.wheel(0, -100);
-    await page.waitForTimeout(60);
+    // Let the zoom come to rest: the markers are laid out again for it.
+    await page.waitForTimeout(300);
   }
   await target.focus();
   await page.keyboard.press("Enter");
@@ -35,7 +36,7 @@ try {
   ];
   for (const [name, view] of views) {
     const shot = await open(browser, `${server.url}#t=2026-01-03T09:20Z&w=day${view}`, { width: 1280, height: 860 });
-    await shot.page.locator("path.land").first().waitFor();
+    await shot.page.locator("canvas.basemap[data-outlines]").waitFor();
     await shot.page.waitForTimeout(300);
     await shot.page.mouse.move(5, 5);
     await shot.page.locator(".map").screenshot({ path: join(root, `docs/${name}.png`) });

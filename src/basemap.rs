@@ -1,8 +1,8 @@
 //! The embedded basemap: country outlines from Natural Earth (1:50m for the region, 1:10m
 //! around Venezuela) and GeoNames places, derived by `scripts/basemap.mjs` into
-//! `www/basemap/region.json`, parsed here and turned into SVG path data in reference
-//! pixels, simplified for the zoom they are shown at (`geo`'s Ramer–Douglas–Peucker).
-//! Depends on `projection`.
+//! `www/basemap/region.json`, parsed here and turned into rings in reference pixels,
+//! simplified for the zoom they are shown at (`geo`'s Ramer–Douglas–Peucker) and clipped
+//! to the view before drawing. Depends on `projection`.
 use geo::{Coord, LineString, Simplify};
 use serde::Deserialize;
 
@@ -98,30 +98,108 @@ pub fn zoom_level(zoom: f64) -> i32 {
     (zoom.floor() as i32).clamp(3, 12)
 }
 
-/// SVG path data of a country's rings in reference pixels, simplified so that no point
-/// is off by more than about half a screen pixel at zoom `level` (see [`zoom_level`]).
-pub fn simplified_path_data(country: &Country, level: i32) -> String {
-    use std::fmt::Write;
+/// An axis-aligned box `[x0, y0, x1, y1]`.
+pub type Bounds = [f64; 4];
+
+/// A country's rings simplified for one zoom level, in reference pixels, each with its
+/// bounding box.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LevelOutline {
+    pub name: String,
+    pub rings: Vec<(Bounds, Vec<(f64, f64)>)>,
+}
+
+/// A country's rings in reference pixels, simplified so that no point is off by more than
+/// about half a screen pixel at zoom `level` (see [`zoom_level`]); rings smaller than that
+/// are left out.
+pub fn simplify_for_level(country: &Country, level: i32) -> LevelOutline {
     let tolerance = 0.5 * (REFERENCE_ZOOM - f64::from(level)).exp2();
-    let mut d = String::new();
-    for ring in &country.rings {
-        let line: LineString<f64> = ring
-            .iter()
-            .map(|p| {
-                let (x, y) = crate::projection::to_reference(p[0], p[1], REFERENCE_ZOOM);
-                Coord { x, y }
-            })
-            .collect();
-        let simple = line.simplify(tolerance);
-        if simple.0.len() < 3 {
-            continue;
-        }
-        for (k, c) in simple.0.iter().enumerate() {
-            let _ = write!(d, "{}{:.1},{:.1}", if k == 0 { 'M' } else { 'L' }, c.x, c.y);
-        }
-        d.push('Z');
+    let rings = country
+        .rings
+        .iter()
+        .filter_map(|ring| {
+            let line: LineString<f64> = ring
+                .iter()
+                .map(|p| {
+                    let (x, y) = crate::projection::to_reference(p[0], p[1], REFERENCE_ZOOM);
+                    Coord { x, y }
+                })
+                .collect();
+            let simple = line.simplify(tolerance);
+            if simple.0.len() < 3 {
+                return None;
+            }
+            let pts: Vec<(f64, f64)> = simple.0.iter().map(|c| (c.x, c.y)).collect();
+            let b = pts.iter().fold(
+                [
+                    f64::INFINITY,
+                    f64::INFINITY,
+                    f64::NEG_INFINITY,
+                    f64::NEG_INFINITY,
+                ],
+                |b, (x, y)| [b[0].min(*x), b[1].min(*y), b[2].max(*x), b[3].max(*y)],
+            );
+            Some((b, pts))
+        })
+        .collect();
+    LevelOutline {
+        name: country.name.clone(),
+        rings,
     }
-    d
+}
+
+/// Whether two boxes overlap.
+pub fn overlaps(a: &Bounds, b: &Bounds) -> bool {
+    a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3]
+}
+
+/// The part of a closed ring inside `bounds` (Sutherland–Hodgman): a ring again, so an
+/// even-odd fill of the clipped rings equals the original's inside the box. Edges may
+/// run along the box's sides; draw with a box a little larger than the screen and they
+/// stay out of sight.
+pub fn clip_ring(ring: &[(f64, f64)], bounds: &Bounds) -> Vec<(f64, f64)> {
+    // (axis, limit, keep the side below the limit)
+    let sides = [
+        (0, bounds[0], false),
+        (0, bounds[2], true),
+        (1, bounds[1], false),
+        (1, bounds[3], true),
+    ];
+    let mut out: Vec<(f64, f64)> = ring.to_vec();
+    for (axis, limit, below) in sides {
+        if out.is_empty() {
+            break;
+        }
+        let coord = |p: &(f64, f64)| if axis == 0 { p.0 } else { p.1 };
+        let inside = |p: &(f64, f64)| {
+            if below {
+                coord(p) <= limit
+            } else {
+                coord(p) >= limit
+            }
+        };
+        let cross = |a: &(f64, f64), b: &(f64, f64)| {
+            let t = (limit - coord(a)) / (coord(b) - coord(a));
+            (a.0 + t * (b.0 - a.0), a.1 + t * (b.1 - a.1))
+        };
+        let input = std::mem::take(&mut out);
+        let Some(mut prev) = input.last().copied() else {
+            break;
+        };
+        for p in input {
+            match (inside(&prev), inside(&p)) {
+                (true, true) => out.push(p),
+                (true, false) => out.push(cross(&prev, &p)),
+                (false, true) => {
+                    out.push(cross(&prev, &p));
+                    out.push(p);
+                }
+                (false, false) => {}
+            }
+            prev = p;
+        }
+    }
+    if out.len() < 3 { Vec::new() } else { out }
 }
 
 #[cfg(test)]
@@ -134,8 +212,10 @@ mod tests {
             .unwrap_or_else(|e| panic!("{e}"));
         let ve = b.countries.iter().find(|c| c.name == "Venezuela");
         assert!(ve.is_some_and(|c| c.rings.iter().map(Vec::len).sum::<usize>() > 100));
-        let d = ve.map(|c| simplified_path_data(c, 12)).unwrap_or_default();
-        assert!(d.starts_with('M') && d.ends_with('Z'));
+        let rings = ve
+            .map(|c| simplify_for_level(c, 12).rings)
+            .unwrap_or_default();
+        assert!(!rings.is_empty() && rings.iter().all(|(_, r)| r.len() >= 3));
         // Close outlines and places around Venezuela, with their capital first.
         assert!(b.detail.iter().any(|c| c.name == "Venezuela"));
         assert!(
@@ -153,12 +233,23 @@ mod tests {
         let Some(ve) = b.detail.iter().find(|c| c.name == "Venezuela") else {
             panic!("no Venezuela in detail");
         };
-        let points = |level| simplified_path_data(ve, level).matches('L').count();
+        let points = |level| -> usize {
+            simplify_for_level(ve, level)
+                .rings
+                .iter()
+                .map(|(_, r)| r.len())
+                .sum()
+        };
         let (far, near) = (points(4), points(12));
         assert!(far * 4 < near, "level 4: {far} points, level 12: {near}");
         assert!(far > 20, "the outline survives: {far} points");
-        // Every level draws every ring that is not smaller than its tolerance.
-        assert!(simplified_path_data(ve, 12).starts_with('M'));
+        // Each ring's box holds its points.
+        for (b, r) in simplify_for_level(ve, 9).rings {
+            assert!(
+                r.iter()
+                    .all(|(x, y)| (b[0]..=b[2]).contains(x) && (b[1]..=b[3]).contains(y))
+            );
+        }
     }
 
     #[test]
@@ -188,5 +279,77 @@ mod tests {
         }
         assert_eq!(min_population(5.0), None);
         assert!(min_population(10.0) < min_population(7.0));
+    }
+
+    /// Even-odd inside test, for checking clipped rings.
+    fn inside(rings: &[Vec<(f64, f64)>], p: (f64, f64)) -> bool {
+        let mut odd = false;
+        for r in rings {
+            for (i, a) in r.iter().enumerate() {
+                let b = r[(i + 1) % r.len()];
+                if (a.1 > p.1) != (b.1 > p.1) && p.0 < a.0 + (p.1 - a.1) / (b.1 - a.1) * (b.0 - a.0)
+                {
+                    odd = !odd;
+                }
+            }
+        }
+        odd
+    }
+
+    #[test]
+    fn clipped_rings_fill_the_same_inside_the_box() {
+        let square = vec![(0.0, 0.0), (10.0, 0.0), (10.0, 10.0), (0.0, 10.0)];
+        let hole = vec![(3.0, 3.0), (7.0, 3.0), (7.0, 7.0), (3.0, 7.0)];
+        let notch = vec![
+            (0.0, 0.0),
+            (10.0, 0.0),
+            (10.0, 10.0),
+            (5.0, 2.0),
+            (0.0, 10.0),
+        ];
+        // (label, rings, box, expected number of clipped rings)
+        let rows: Vec<(&str, Vec<Vec<(f64, f64)>>, Bounds, usize)> = vec![
+            ("inside", vec![square.clone()], [-1.0, -1.0, 11.0, 11.0], 1),
+            ("outside", vec![square.clone()], [20.0, 20.0, 30.0, 30.0], 0),
+            ("corner", vec![square.clone()], [5.0, 5.0, 15.0, 15.0], 1),
+            (
+                "with a hole",
+                vec![square.clone(), hole],
+                [4.0, -5.0, 20.0, 5.0],
+                2,
+            ),
+            ("concave", vec![notch], [2.0, 1.0, 8.0, 9.0], 1),
+        ];
+        for (label, rings, b, n) in rows {
+            let clipped: Vec<Vec<(f64, f64)>> = rings
+                .iter()
+                .map(|r| clip_ring(r, &b))
+                .filter(|r| !r.is_empty())
+                .collect();
+            assert_eq!(clipped.len(), n, "{label}");
+            for r in &clipped {
+                for (x, y) in r {
+                    assert!(
+                        *x >= b[0] - 1e-9
+                            && *x <= b[2] + 1e-9
+                            && *y >= b[1] - 1e-9
+                            && *y <= b[3] + 1e-9,
+                        "{label}"
+                    );
+                }
+            }
+            // Same inside/outside on a grid of points strictly inside the box.
+            for i in 0..40 {
+                for j in 0..40 {
+                    let p = (
+                        b[0] + (b[2] - b[0]) * (f64::from(i) + 0.37) / 40.0,
+                        b[1] + (b[3] - b[1]) * (f64::from(j) + 0.61) / 40.0,
+                    );
+                    assert_eq!(inside(&rings, p), inside(&clipped, p), "{label} at {p:?}");
+                }
+            }
+        }
+        assert!(overlaps(&[0.0, 0.0, 1.0, 1.0], &[1.0, 1.0, 2.0, 2.0]));
+        assert!(!overlaps(&[0.0, 0.0, 1.0, 1.0], &[1.5, 0.0, 2.0, 1.0]));
     }
 }

@@ -120,6 +120,19 @@ impl Viewport {
         )
     }
 
+    /// The affine map `(r, tx, ty)` from `drawn`'s screen to this viewport's screen
+    /// (`screen = r · drawn_screen + t`): what was drawn for one view, moved and scaled by
+    /// this, shows the other, so a pan or zoom can be shown before it is drawn again.
+    pub fn transform_from(&self, drawn: &Viewport) -> (f64, f64, f64) {
+        let s = self.scale();
+        let r = s / drawn.scale();
+        (
+            r,
+            (drawn.center.0 - self.center.0) * s + self.width / 2.0 - r * drawn.width / 2.0,
+            (drawn.center.1 - self.center.1) * s + self.height / 2.0 - r * drawn.height / 2.0,
+        )
+    }
+
     /// Kilometres per screen pixel at the centre latitude.
     pub fn km_per_pixel(&self) -> f64 {
         let (_, lat) = unproject(self.center.0, self.center.1);
@@ -180,5 +193,32 @@ mod tests {
                 assert!((k * rx + tx - sx).abs() < 1e-6 && (k * ry + ty - sy).abs() < 1e-6);
             }
         }
+    }
+
+    #[test]
+    fn a_drawn_view_moved_by_transform_from_lands_on_the_new_view() {
+        let drawn = Viewport::fit(-75.0, 0.0, -58.0, 15.0, 1000.0, 640.0);
+        // (label, live view): pans, zooms around a point, both, and no change.
+        let rows = [
+            ("same", drawn),
+            ("pan", drawn.pan(-120.0, 37.5)),
+            ("zoom in", drawn.zoom_around(0.5, 700.0, 100.0)),
+            (
+                "zoom out and pan",
+                drawn.zoom_around(-1.5, 20.0, 600.0).pan(3.0, -4.0),
+            ),
+        ];
+        for (label, live) in rows {
+            let (r, tx, ty) = live.transform_from(&drawn);
+            for (lon, lat) in [(-66.9, 10.5), (-70.0, 4.0), (-61.5, 16.2)] {
+                let (dx, dy) = drawn.to_screen(lon, lat);
+                let (lx, ly) = live.to_screen(lon, lat);
+                assert!(
+                    (r * dx + tx - lx).abs() < 1e-6 && (r * dy + ty - ly).abs() < 1e-6,
+                    "{label}: {lon},{lat}"
+                );
+            }
+        }
+        assert_eq!(drawn.transform_from(&drawn), (1.0, 0.0, 0.0));
     }
 }

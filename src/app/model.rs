@@ -26,6 +26,9 @@ pub struct Corpus {
     pub timeline: Timeline,
     /// Report id → index in `reports`.
     by_id: HashMap<String, usize>,
+    /// Site id → its number of events in the whole corpus: a weight that does not change
+    /// as the time window moves, so clusters keep their lead and place while scrubbing.
+    site_events: HashMap<String, u32>,
 }
 
 /// A corpus is only ever compared by identity (actions carry the one in use).
@@ -55,13 +58,23 @@ impl Corpus {
             .enumerate()
             .map(|(i, r)| (r.id.clone(), i))
             .collect();
+        let mut site_events: HashMap<String, u32> = HashMap::new();
+        for e in &events {
+            *site_events.entry(e.site_id.clone()).or_default() += 1;
+        }
         Corpus {
             reports,
             gazetteer,
             events,
             timeline,
             by_id,
+            site_events,
         }
+    }
+
+    /// A site's number of events in the whole corpus.
+    pub fn site_weight(&self, site: &str) -> u32 {
+        self.site_events.get(site).copied().unwrap_or(0)
     }
 
     /// The index of the events `filter` keeps.
@@ -414,10 +427,8 @@ pub enum Action {
         x: f64,
         y: f64,
     },
-    Pan {
-        dx: f64,
-        dy: f64,
-    },
+    /// The view the map shows after a gesture came to rest.
+    SetView(Viewport),
     ResetView,
     /// Fit the map to these lon/lat points (a cluster's sites).
     FitSites(Vec<(f64, f64)>),
@@ -514,7 +525,7 @@ impl Reducible for State {
             Action::CloseReader => s.reading = None,
             Action::SetFilter(f) => s.set_filter(f),
             Action::Zoom { delta, x, y } => s.viewport = s.viewport.zoom_around(delta, x, y),
-            Action::Pan { dx, dy } => s.viewport = s.viewport.pan(dx, dy),
+            Action::SetView(v) => s.viewport = v,
             Action::ResetView => s.viewport = default_viewport(),
             Action::FitSites(points) => s.fit(points),
             Action::FitEvents => {

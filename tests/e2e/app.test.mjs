@@ -44,8 +44,17 @@ test("Home hides Fuerte Tiuna, End shows it, its panel quotes report 000, Escape
 
 test("the map draws the embedded basemap and a marker is clickable", async () => {
   const { page, errors, foreign } = await open(app.browser, app.server.url);
-  await page.locator("path.land").first().waitFor({ timeout: 10000 });
-  assert.ok((await page.locator("path.land").count()) > 10, "country outlines drawn");
+  const basemap = page.locator("canvas.basemap[data-outlines]");
+  await basemap.waitFor({ timeout: 10000 });
+  assert.ok(Number(await basemap.getAttribute("data-outlines")) > 10, "country outlines drawn");
+  // Land and sea both cover a good part of the region's view (sea is #dfe9f2).
+  const land = await basemap.evaluate((c) => {
+    const px = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 0; i < px.length; i += 4) if (Math.abs(px[i] - 0xdf) + Math.abs(px[i + 1] - 0xe9) + Math.abs(px[i + 2] - 0xf2) > 12) n++;
+    return n / (px.length / 4);
+  });
+  assert.ok(land > 0.15 && land < 0.85, `land covers ${(land * 100).toFixed(0)}% of the map`);
   await page.getByRole("slider", { name: "Time" }).focus();
   await page.keyboard.press("End");
   // Zoom in on Caracas with the wheel, as a reader would, then click the air base.

@@ -43,7 +43,7 @@ test("sites close together form a cluster; clicking it zooms in; every site keep
 
 test("the OpenStreetMap tile layer is off by default; on, it loads tiles and shows its attribution", async () => {
   const { page, errors, foreign } = await open(app.browser, `${app.server.url}#t=2026-01-03T09:20Z&w=day&v=-66.9000,10.4800,11.00`);
-  await page.locator("path.land").first().waitFor();
+  await page.locator("canvas.basemap[data-outlines]").waitFor();
   await page.waitForTimeout(300);
   assert.equal(await page.locator(".tiles img").count(), 0);
   assert.deepEqual(foreign, []);

@@ -39,6 +39,8 @@ pub struct SiteMark {
     pub reports: usize,
     pub category: Category,
     pub faded: bool,
+    /// Events in the whole corpus: orders and centres clusters the same at every time.
+    pub weight: u32,
 }
 
 /// What is drawn: one site, or a cluster of several.
@@ -154,6 +156,7 @@ impl Layout {
                         .min()
                         .unwrap_or(Category::Other),
                     faded: faded.contains(id),
+                    weight: corpus.site_weight(id).max(1),
                 })
             })
             .collect();
@@ -164,7 +167,7 @@ impl Layout {
             .map(|i| Item {
                 x: sites[*i].x,
                 y: sites[*i].y,
-                weight: sites[*i].count as u32,
+                weight: sites[*i].weight,
             })
             .collect();
         let mut groups: Vec<Vec<usize>> = cluster(&items, CLUSTER_RADIUS * unit)
@@ -180,10 +183,10 @@ impl Layout {
                 let (x, y) = if members.len() == 1 {
                     (lead.x, lead.y)
                 } else {
-                    let w: f64 = members.iter().map(|i| sites[*i].count as f64).sum();
+                    let w: f64 = members.iter().map(|i| f64::from(sites[*i].weight)).sum();
                     members.iter().fold((0.0, 0.0), |(x, y), i| {
                         let s = &sites[*i];
-                        let k = s.count as f64 / w.max(1.0);
+                        let k = f64::from(s.weight) / w.max(1.0);
                         (x + s.x * k, y + s.y * k)
                     })
                 };
@@ -269,7 +272,14 @@ impl Layout {
             }
         }
         let mut order: Vec<usize> = (0..self.glyphs.len()).collect();
-        order.sort_by_key(|i| std::cmp::Reverse(self.glyphs[*i].events));
+        // Heaviest in the whole corpus first, so labels stay put while scrubbing.
+        let weight = |g: &Glyph| -> u64 {
+            g.members
+                .iter()
+                .map(|m| u64::from(self.sites[*m].weight))
+                .sum()
+        };
+        order.sort_by_key(|i| std::cmp::Reverse(weight(&self.glyphs[*i])));
         let mut placed: std::collections::HashMap<(i64, i64), Vec<Box4>> =
             std::collections::HashMap::new();
         for i in order {

@@ -11,6 +11,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use super::glyph_shape;
+use super::labels::{LabelKind, PlaceLabel};
 use super::layout::{Layout, RING_MAX, Spot, bubble_radius, dot_size};
 use crate::components::category_colour;
 use crate::model::{MAP_H, MAP_W};
@@ -26,11 +27,6 @@ thread_local! {
 thread_local! {
     /// CSS pixels per map unit, as last measured.
     static SCALE: Cell<f64> = const { Cell::new(0.0) };
-}
-
-/// CSS pixels per map unit (0 before the first measurement).
-pub fn scale() -> f64 {
-    SCALE.with(|s| s.get())
 }
 
 /// Records the scale; true if it changed.
@@ -65,12 +61,16 @@ pub struct Extra<'a> {
     pub selected: Option<&'a str>,
     /// Site index focused or hovered: drawn with its name.
     pub pointed: Option<usize>,
+    /// Names of countries and towns, placed clear of the markers.
+    pub places: &'a [PlaceLabel],
 }
 
-pub fn paint(el: &HtmlCanvasElement, layout: &Layout, extra: &Extra) {
+/// Sizes a full-map canvas to its CSS size at the device's pixel ratio; `None` before
+/// it has a size. Returns (width, height, ratio).
+pub fn fit_canvas(el: &HtmlCanvasElement) -> Option<(f64, f64, f64)> {
     let (w, h) = size_of(el);
     if w <= 0.0 || h <= 0.0 {
-        return;
+        return None;
     }
     let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
     let (cw, ch) = ((w * dpr).round() as u32, (h * dpr).round() as u32);
@@ -78,6 +78,13 @@ pub fn paint(el: &HtmlCanvasElement, layout: &Layout, extra: &Extra) {
         el.set_width(cw);
         el.set_height(ch);
     }
+    Some((w, h, dpr))
+}
+
+pub fn paint(el: &HtmlCanvasElement, layout: &Layout, extra: &Extra) {
+    let Some((w, h, dpr)) = fit_canvas(el) else {
+        return;
+    };
     let Some(ctx) = el
         .get_context("2d")
         .ok()
@@ -136,6 +143,37 @@ pub fn paint(el: &HtmlCanvasElement, layout: &Layout, extra: &Extra) {
         }
     }
     ctx.set_global_alpha(1.0);
+
+    // Country and town names, under the markers (they keep clear of them anyway).
+    for l in extra.places {
+        let (x, y) = (l.x * kx, l.y * ky);
+        let style = match l.kind {
+            LabelKind::Country => LabelStyle::Country,
+            LabelKind::Capital => LabelStyle::Capital,
+            LabelKind::City => LabelStyle::Town,
+        };
+        let Some(sprite) = label_sprite(&l.text, style, dpr) else {
+            continue;
+        };
+        let sw = f64::from(sprite.width()) / dpr;
+        let sh = f64::from(sprite.height()) / dpr;
+        let (left, baseline) = if style == LabelStyle::Country {
+            (x - sw / 2.0, y)
+        } else {
+            ctx.begin_path();
+            let _ = ctx.arc(x, y, 2.0, 0.0, tau);
+            ctx.set_fill_style_str("#6b6458");
+            ctx.fill();
+            (x + 4.0 - LABEL_PAD, y + 3.5)
+        };
+        let _ = ctx.draw_image_with_html_canvas_element_and_dw_and_dh(
+            &sprite,
+            left,
+            baseline - LABEL_ASCENT,
+            sw,
+            sh,
+        );
+    }
 
     // Clusters: a dark bubble with the number of sites, ringed in the colour of the
     // highest-priority category among them; a small ring of its sites' spots.
@@ -226,17 +264,24 @@ pub fn paint(el: &HtmlCanvasElement, layout: &Layout, extra: &Extra) {
     ctx.set_line_join("round");
     // Labels are stamped from sprites too: text with a halo costs far more to rasterise
     // than to copy.
-    let label = |text: &str, x: f64, y: f64, faded: bool| {
+    // Returns the text's width.
+    let label = |text: &str, x: f64, y: f64, faded: bool| -> f64 {
         ctx.set_global_alpha(if faded { 0.6 } else { 1.0 });
-        if let Some(sprite) = label_sprite(text, dpr) {
-            let _ = ctx.draw_image_with_html_canvas_element_and_dw_and_dh(
-                &sprite,
-                x - LABEL_PAD,
-                y - LABEL_ASCENT,
-                f64::from(sprite.width()) / dpr,
-                f64::from(sprite.height()) / dpr,
-            );
-        }
+        let Some(sprite) = label_sprite(text, LabelStyle::Site, dpr) else {
+            return 0.0;
+        };
+        let (w, h) = (
+            f64::from(sprite.width()) / dpr,
+            f64::from(sprite.height()) / dpr,
+        );
+        let _ = ctx.draw_image_with_html_canvas_element_and_dw_and_dh(
+            &sprite,
+            x - LABEL_PAD,
+            y - LABEL_ASCENT,
+            w,
+            h,
+        );
+        w - 2.0 * LABEL_PAD
     };
     for g in layout.glyphs.iter().filter(|g| g.labelled) {
         let r = layout.drawn_radius(g) * kx;
@@ -244,7 +289,18 @@ pub fn paint(el: &HtmlCanvasElement, layout: &Layout, extra: &Extra) {
             continue;
         }
         let (x, y) = at(g.x, g.y);
-        label(&layout.label(g), x + r + 4.0, y + 4.0, g.faded);
+        // A cluster's label is its lead's name and "+N", stamped apart so both sprites
+        // are reused as counts change.
+        let name = &sites[g.members[0]].name;
+        let width = label(name, x + r + 4.0, y + 4.0, g.faded);
+        if g.is_cluster() {
+            label(
+                &format!("+{}", g.members.len() - 1),
+                x + r + 4.0 + width + 3.0,
+                y + 4.0,
+                g.faded,
+            );
+        }
     }
     ctx.set_global_alpha(1.0);
     let mark = |i: usize, colour: &str, dashed: bool| {
@@ -301,32 +357,74 @@ fn size_canvas(c: &HtmlCanvasElement, ctx: &CanvasRenderingContext2d, w: f64, h:
 const LABEL_PAD: f64 = 3.0;
 const LABEL_ASCENT: f64 = 14.0;
 
-/// A label (text with a white halo) drawn once into a small canvas and kept; the cache
-/// is emptied when it grows past a few thousand.
-fn label_sprite(text: &str, dpr: f64) -> Option<HtmlCanvasElement> {
+/// How a label's text looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum LabelStyle {
+    /// A marker's name: bold, dark, white halo.
+    Site,
+    /// A country: small grey capitals, spaced, no halo.
+    Country,
+    Capital,
+    Town,
+}
+
+/// A label drawn once into a small canvas and kept; the cache is emptied when it grows
+/// past a few thousand. The text's baseline is `LABEL_ASCENT` below the sprite's top and
+/// it starts `LABEL_PAD` from its left.
+fn label_sprite(text: &str, style: LabelStyle, dpr: f64) -> Option<HtmlCanvasElement> {
     thread_local! {
-        /// By device pixel ratio (in hundredths), then text.
-        static LABELS: RefCell<HashMap<u32, HashMap<String, HtmlCanvasElement>>> = RefCell::new(HashMap::new());
+        /// By device pixel ratio (in hundredths) and style, then text.
+        static LABELS: RefCell<HashMap<(u32, LabelStyle), HashMap<String, HtmlCanvasElement>>> = RefCell::new(HashMap::new());
     }
-    let ratio = (dpr * 100.0) as u32;
-    if let Some(c) = LABELS.with(|l| l.borrow().get(&ratio).and_then(|m| m.get(text)).cloned()) {
+    let key = ((dpr * 100.0) as u32, style);
+    if let Some(c) = LABELS.with(|l| l.borrow().get(&key).and_then(|m| m.get(text)).cloned()) {
         return Some(c);
     }
     let (c, ctx) = new_canvas()?;
-    let font = "600 12px system-ui, sans-serif";
-    ctx.set_font(font);
-    let width = ctx.measure_text(text).ok()?.width();
+    let (font, fill, halo) = match style {
+        LabelStyle::Site => (
+            "600 12px system-ui, sans-serif",
+            "#1d232b",
+            Some(("rgba(255,255,255,.92)", 3.5)),
+        ),
+        LabelStyle::Country => ("13px system-ui, sans-serif", "#8a8372", None),
+        LabelStyle::Capital => (
+            "600 11px system-ui, sans-serif",
+            "#35302a",
+            Some(("rgba(251,250,247,.85)", 3.0)),
+        ),
+        LabelStyle::Town => (
+            "11px system-ui, sans-serif",
+            "#4d473d",
+            Some(("rgba(251,250,247,.85)", 3.0)),
+        ),
+    };
+    let shown = if style == LabelStyle::Country {
+        text.to_uppercase()
+    } else {
+        text.to_string()
+    };
+    let spaced = |ctx: &CanvasRenderingContext2d| {
+        ctx.set_font(font);
+        if style == LabelStyle::Country {
+            let _ = js_sys::Reflect::set(ctx, &"letterSpacing".into(), &"1px".into());
+        }
+    };
+    spaced(&ctx);
+    let width = ctx.measure_text(&shown).ok()?.width();
     size_canvas(&c, &ctx, width + 2.0 * LABEL_PAD, LABEL_ASCENT + 6.0, dpr);
-    ctx.set_font(font);
-    ctx.set_line_join("round");
-    ctx.set_stroke_style_str("rgba(255,255,255,.92)");
-    ctx.set_line_width(3.5);
-    let _ = ctx.stroke_text(text, LABEL_PAD, LABEL_ASCENT);
-    ctx.set_fill_style_str("#1d232b");
-    let _ = ctx.fill_text(text, LABEL_PAD, LABEL_ASCENT);
+    spaced(&ctx);
+    if let Some((colour, w)) = halo {
+        ctx.set_line_join("round");
+        ctx.set_stroke_style_str(colour);
+        ctx.set_line_width(w);
+        let _ = ctx.stroke_text(&shown, LABEL_PAD, LABEL_ASCENT);
+    }
+    ctx.set_fill_style_str(fill);
+    let _ = ctx.fill_text(&shown, LABEL_PAD, LABEL_ASCENT);
     LABELS.with(|l| {
         let mut l = l.borrow_mut();
-        let m = l.entry(ratio).or_default();
+        let m = l.entry(key).or_default();
         if m.len() > 4000 {
             m.clear();
         }

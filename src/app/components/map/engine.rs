@@ -1,0 +1,455 @@
+//! The map's drawing loop, outside the virtual DOM. Three layers show the map: the
+//! basemap canvas, the marker canvas (markers, their names, place names) and the marker
+//! buttons. Each remembers the view it was drawn for.
+//!
+//! A pan or zoom by wheel, drag, pinch or key changes the live view at once and only
+//! moves and scales the layers with one CSS transform each (the compositor's work, no
+//! drawing), so every frame of a gesture is cheap. When the gesture rests the layers are
+//! drawn again for the new view, one per frame (basemap, then markers and buttons), and
+//! only then is the app told the new view (the URL follows). New sites in the window (a
+//! scrub, a filter) redraw the markers in the same frame.
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashSet};
+use std::rc::Rc;
+
+use vigia::basemap::{Basemap, zoom_level};
+use vigia::projection::Viewport;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use web_sys::{Element, HtmlCanvasElement, HtmlElement};
+
+use super::labels::{self, PlaceLabel};
+use super::layout::Layout;
+use super::{base, buttons, paint, scale_bar};
+use crate::components::Dispatch;
+use crate::model::{Action, Corpus, MAP_W};
+
+pub type Shared = Rc<RefCell<Engine>>;
+
+/// How long a wheel or drag must rest before the map is drawn again, ms.
+pub const REST_MS: i32 = 110;
+
+/// What the app's state says, handed over after each render.
+pub struct Inputs {
+    pub corpus: Rc<Corpus>,
+    pub in_window: Rc<BTreeMap<String, Vec<usize>>>,
+    pub faded: Rc<HashSet<String>>,
+    pub basemap: Option<Rc<Basemap>>,
+    pub selected: Option<String>,
+    pub view: Viewport,
+    pub dispatch: Dispatch,
+}
+
+/// The elements the engine draws into.
+#[derive(Clone)]
+pub struct Dom {
+    pub base: HtmlCanvasElement,
+    pub marks: HtmlCanvasElement,
+    pub layer: HtmlElement,
+    pub scale: HtmlElement,
+    pub surface: HtmlElement,
+}
+
+#[derive(Default)]
+pub struct Engine {
+    inputs: Option<Inputs>,
+    dom: Option<Dom>,
+    /// The view the app's state holds, as last rendered.
+    state_view: Option<Viewport>,
+    /// The last view the engine reported to the app.
+    reported: Option<Viewport>,
+    /// The view on screen; ahead of the state's during a gesture.
+    pub view: Option<Viewport>,
+    /// Map units per CSS pixel.
+    unit: f64,
+    pub layout: Option<Rc<Layout>>,
+    /// What the layout was made from: corpus, sites, faded sites; zoom, size and unit.
+    layout_key: Option<(usize, usize, usize, [u64; 4])>,
+    places: Vec<PlaceLabel>,
+    /// The view the marker canvas was drawn for.
+    marks_view: Option<Viewport>,
+    /// The layout and view the buttons were placed for.
+    buttons: Option<(Rc<Layout>, Viewport)>,
+    /// The view and basemap the basemap canvas was drawn for.
+    base_drawn: Option<(Viewport, usize)>,
+    pub pointed: Option<usize>,
+    /// Pointers down on the surface (id → client position), for drag and pinch.
+    pub pointers: Vec<(i32, f64, f64)>,
+    registry: buttons::Registry,
+    synced: Option<(usize, Option<String>)>,
+    outlines: base::Outlines,
+    panel_open: bool,
+    /// Bumped by each request to draw again; a stale request gives way.
+    generation: u64,
+    timer: Option<i32>,
+    preparing: bool,
+}
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+fn after(ms: i32, f: impl FnOnce() + 'static) -> Option<i32> {
+    let cb = Closure::once_into_js(f);
+    window()?
+        .set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), ms)
+        .ok()
+}
+
+fn next_frame(f: impl FnOnce() + 'static) {
+    let cb = Closure::once_into_js(f);
+    if let Some(w) = window() {
+        let _ = w.request_animation_frame(cb.unchecked_ref());
+    }
+}
+
+fn set_transform(el: &Element, m: Option<(f64, f64, f64)>) {
+    let style = match m {
+        Some((r, tx, ty)) if (r, tx, ty) != (1.0, 0.0, 0.0) => {
+            format!("transform:matrix({r:.6},0,0,{r:.6},{tx:.2},{ty:.2})")
+        }
+        _ => String::new(),
+    };
+    if el.get_attribute("style").unwrap_or_default() != style {
+        let _ = el.set_attribute("style", &style);
+    }
+}
+
+impl Engine {
+    /// CSS pixels per map unit.
+    fn css(&self) -> f64 {
+        1.0 / self.unit
+    }
+
+    /// Takes the state after a render: draws what changed.
+    pub fn update(me: &Shared, inputs: Inputs, dom: Dom) {
+        let mut e = me.borrow_mut();
+        let view = inputs.view;
+        // Opening or closing the site panel resizes the map beside it.
+        if e.panel_open != inputs.selected.is_some() {
+            e.panel_open = inputs.selected.is_some();
+            paint::invalidate_size();
+        }
+        let k = paint::size_of(&dom.marks).0 / MAP_W;
+        let resized = k > 0.0 && paint::set_scale(k);
+        if k > 0.0 {
+            e.unit = 1.0 / k;
+        }
+        let sites_changed = e.inputs.as_ref().is_none_or(|old| {
+            !Rc::ptr_eq(&old.corpus, &inputs.corpus)
+                || !Rc::ptr_eq(&old.in_window, &inputs.in_window)
+                || !Rc::ptr_eq(&old.faded, &inputs.faded)
+                || old.selected != inputs.selected
+                || old.basemap.as_ref().map(Rc::as_ptr) != inputs.basemap.as_ref().map(Rc::as_ptr)
+        });
+        let basemap_came =
+            inputs.basemap.is_some() && e.inputs.as_ref().is_none_or(|old| old.basemap.is_none());
+        // A view set by the app (keys, buttons, search, a URL) rather than reported
+        // back by the engine.
+        let mut moved = false;
+        if e.state_view != Some(view) {
+            e.state_view = Some(view);
+            if e.reported != Some(view) {
+                moved = e.view.is_some() && e.view != Some(view);
+                e.view = Some(view);
+            }
+        }
+        if e.view.is_none() {
+            e.view = Some(view);
+        }
+        e.inputs = Some(inputs);
+        e.dom = Some(dom);
+        if k <= 0.0 {
+            return;
+        }
+        if sites_changed || resized || e.marks_view.is_none() {
+            e.draw_marks(true);
+        }
+        // Drawn again here only when it first can be or the map changed size; a new
+        // view is drawn by `settle`.
+        if resized || basemap_came || (e.base_drawn.is_none() && e.base_stale()) {
+            e.draw_base();
+        }
+        e.show_moved();
+        let prepare = basemap_came && !e.preparing;
+        drop(e);
+        if moved {
+            settle(me, 0);
+        }
+        if prepare {
+            prepare_outlines(me);
+        }
+    }
+
+    /// Whether the basemap canvas shows another view or basemap than it should.
+    fn base_stale(&self) -> bool {
+        let Some(b) = self.inputs.as_ref().and_then(|i| i.basemap.as_ref()) else {
+            return false;
+        };
+        self.base_drawn
+            .is_none_or(|(v, ptr)| ptr != Rc::as_ptr(b) as usize || Some(v) != self.view)
+    }
+
+    /// Draws the basemap canvas for the live view.
+    fn draw_base(&mut self) {
+        let (Some(dom), Some(view)) = (self.dom.clone(), self.view) else {
+            return;
+        };
+        let Some(b) = self.inputs.as_ref().and_then(|i| i.basemap.clone()) else {
+            return;
+        };
+        let Some(size) = paint::fit_canvas(&dom.base) else {
+            return;
+        };
+        let n = base::draw(&dom.base, size, &b, &view, &mut self.outlines);
+        let _ = dom.base.set_attribute("data-outlines", &n.to_string());
+        self.base_drawn = Some((view, Rc::as_ptr(&b) as usize));
+        set_transform(&dom.base, None);
+    }
+
+    /// Lays the markers out for the live view (again only if the zoom, the size or the
+    /// sites changed), paints them with the place names and brings the buttons in line.
+    fn draw_marks(&mut self, with_buttons: bool) {
+        let (Some(dom), Some(view)) = (self.dom.clone(), self.view) else {
+            return;
+        };
+        let Some(inputs) = &self.inputs else { return };
+        let key = (
+            Rc::as_ptr(&inputs.corpus) as usize,
+            Rc::as_ptr(&inputs.in_window) as usize,
+            Rc::as_ptr(&inputs.faded) as usize,
+            [view.zoom, view.width, view.height, self.unit].map(f64::to_bits),
+        );
+        let layout = match &self.layout {
+            Some(l) if self.layout_key == Some(key) => l.clone(),
+            _ => Rc::new(Layout::new(
+                &inputs.corpus,
+                &inputs.in_window,
+                &inputs.faded,
+                view,
+                self.unit,
+            )),
+        };
+        self.places = inputs
+            .basemap
+            .as_ref()
+            .map(|b| labels::place(b, &view, &layout))
+            .unwrap_or_default();
+        self.layout = Some(layout.clone());
+        self.layout_key = Some(key);
+        if self.pointed.is_some_and(|i| i >= layout.sites.len()) {
+            self.pointed = None;
+        }
+        self.marks_view = Some(view);
+        self.repaint();
+        set_transform(&dom.marks, None);
+        if with_buttons {
+            self.sync_buttons();
+        }
+        self.show_moved();
+    }
+
+    /// Brings the buttons in line with the markers as last painted.
+    fn sync_buttons(&mut self) {
+        let (Some(dom), Some(layout), Some(view)) =
+            (self.dom.clone(), self.layout.clone(), self.marks_view)
+        else {
+            return;
+        };
+        let selected = self.inputs.as_ref().and_then(|i| i.selected.clone());
+        let synced = (Rc::as_ptr(&layout) as usize, selected.clone());
+        if self.synced.as_ref() != Some(&synced) {
+            buttons::sync(
+                &dom.layer,
+                &layout.groups(selected.as_deref()),
+                &mut self.registry,
+            );
+            self.synced = Some(synced);
+        }
+        self.buttons = Some((layout, view));
+        self.show_moved();
+    }
+
+    /// Paints the marker canvas for the view it was last drawn for (a hover or focus
+    /// changes only this).
+    pub fn repaint(&self) {
+        let (Some(dom), Some(layout), Some(view)) = (&self.dom, &self.layout, &self.marks_view)
+        else {
+            return;
+        };
+        paint::paint(
+            &dom.marks,
+            layout,
+            &paint::Extra {
+                offset: layout.offset(view),
+                selected: self.inputs.as_ref().and_then(|i| i.selected.as_deref()),
+                pointed: self.pointed,
+                places: &self.places,
+            },
+        );
+    }
+
+    /// Moves and scales each layer from the view it was drawn for to the live view, and
+    /// sets the scale bar.
+    fn show_moved(&self) {
+        let (Some(dom), Some(view)) = (&self.dom, self.view) else {
+            return;
+        };
+        let css = self.css();
+        let to_css = |(r, tx, ty): (f64, f64, f64)| (r, tx * css, ty * css);
+        if let Some((drawn, ..)) = &self.base_drawn {
+            set_transform(&dom.base, Some(to_css(view.transform_from(drawn))));
+        }
+        if let Some(drawn) = &self.marks_view {
+            set_transform(&dom.marks, Some(to_css(view.transform_from(drawn))));
+        }
+        if let Some((layout, drawn)) = &self.buttons {
+            let (r, tx, ty) = to_css(view.transform_from(drawn));
+            // The buttons are laid out in map units at the layout's view.
+            let (ox, oy) = layout.offset(drawn);
+            let k = r * css;
+            let style = format!(
+                "transform:matrix({k:.6},0,0,{k:.6},{:.2},{:.2})",
+                tx + k * ox,
+                ty + k * oy
+            );
+            if dom.layer.get_attribute("style").as_deref() != Some(style.as_str()) {
+                let _ = dom.layer.set_attribute("style", &style);
+            }
+        }
+        if let (Some(state), Ok(Some(tiles))) =
+            (self.state_view, dom.surface.query_selector(".tiles"))
+        {
+            set_transform(&tiles, Some(to_css(view.transform_from(&state))));
+        }
+        let (width, label) = scale_bar(&view);
+        let _ = dom
+            .scale
+            .set_attribute("style", &format!("width:{width:.2}%"));
+        if let Ok(Some(l)) = dom.scale.query_selector(".scale-label")
+            && l.text_content().as_deref() != Some(label.as_str())
+        {
+            l.set_text_content(Some(&label));
+        }
+    }
+
+    /// Changes the live view by a gesture: shown at once by moving the layers, drawn
+    /// again once the gesture rests for `rest` ms.
+    pub fn move_view(me: &Shared, f: impl FnOnce(Viewport) -> Viewport, rest: i32) {
+        {
+            let mut e = me.borrow_mut();
+            let Some(v) = e.view else { return };
+            e.view = Some(f(v));
+            e.show_moved();
+        }
+        settle(me, rest);
+    }
+
+    /// The app's dispatcher, once the map has rendered.
+    pub fn dispatch(&self) -> Option<Dispatch> {
+        self.inputs.as_ref().map(|i| i.dispatch.clone())
+    }
+}
+
+/// Draws the layers again for the live view after `rest` ms without another request:
+/// the basemap in one frame, the markers in the next, the buttons in a third, and then
+/// reports the view to the app (so no frame does more than one of these).
+pub fn settle(me: &Shared, rest: i32) {
+    let generation = {
+        let mut e = me.borrow_mut();
+        e.generation += 1;
+        if let (Some(t), Some(w)) = (e.timer.take(), window()) {
+            w.clear_timeout_with_handle(t);
+        }
+        e.generation
+    };
+    let current = {
+        let me = me.clone();
+        move || me.borrow().generation == generation
+    };
+    let me2 = me.clone();
+    let timer = after(rest, move || {
+        next_frame(move || {
+            if !current() {
+                return;
+            }
+            {
+                let mut e = me2.borrow_mut();
+                e.timer = None;
+                if e.base_stale() {
+                    e.draw_base();
+                    e.show_moved();
+                }
+            }
+            next_frame(move || {
+                if !current() {
+                    return;
+                }
+                {
+                    let mut e = me2.borrow_mut();
+                    if e.marks_view != e.view {
+                        e.draw_marks(false);
+                    }
+                }
+                next_frame(move || {
+                    if !current() {
+                        return;
+                    }
+                    {
+                        let mut e = me2.borrow_mut();
+                        if e.buttons.as_ref().map(|(_, v)| *v) != e.marks_view {
+                            e.sync_buttons();
+                        }
+                    }
+                    let (view, dispatch) = {
+                        let mut e = me2.borrow_mut();
+                        let view = e.view;
+                        if view.is_some() && view != e.state_view {
+                            e.reported = view;
+                        }
+                        (view.filter(|v| Some(*v) != e.state_view), e.dispatch())
+                    };
+                    if let (Some(v), Some(d)) = (view, dispatch) {
+                        d.emit(Action::SetView(v));
+                    }
+                });
+            });
+        });
+    });
+    me.borrow_mut().timer = timer;
+}
+
+/// Parses the basemap's outlines for every zoom level while the page is idle, a few
+/// milliseconds at a time, nearest the current zoom first.
+fn prepare_outlines(me: &Shared) {
+    me.borrow_mut().preparing = true;
+    let me2 = me.clone();
+    let cb = Closure::once_into_js(move || {
+        let now = || {
+            window()
+                .and_then(|w| w.performance())
+                .map_or(0.0, |p| p.now())
+        };
+        let start = now();
+        let more = {
+            let mut e = me2.borrow_mut();
+            let Some(b) = e.inputs.as_ref().and_then(|i| i.basemap.clone()) else {
+                e.preparing = false;
+                return;
+            };
+            let near = zoom_level(e.view.map_or(5.0, |v| v.zoom));
+            let mut more = true;
+            while more && now() - start < 3.0 {
+                more = e.outlines.prepare_one(&b, near);
+            }
+            e.preparing = more;
+            more
+        };
+        if more {
+            prepare_outlines(&me2);
+        }
+    });
+    if let Some(w) = window() {
+        let _ = w.request_idle_callback(cb.unchecked_ref());
+    }
+}
