@@ -12,8 +12,7 @@ use vigia::basemap::{
     zoom_level,
 };
 use vigia::projection::Viewport;
-use wasm_bindgen::JsCast;
-use web_sys::{CanvasRenderingContext2d, CanvasWindingRule, HtmlCanvasElement};
+use web_sys::{CanvasWindingRule, HtmlCanvasElement};
 
 use crate::model::MAP_W;
 
@@ -104,12 +103,7 @@ pub fn draw(
     view: &Viewport,
     outlines: &mut Outlines,
 ) -> usize {
-    let Some(ctx) = el
-        .get_context("2d")
-        .ok()
-        .flatten()
-        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
-    else {
+    let Some(ctx) = super::paint::context(el) else {
         return 0;
     };
     let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);

@@ -81,16 +81,16 @@ pub fn fit_canvas(el: &HtmlCanvasElement) -> Option<(f64, f64, f64)> {
     Some((w, h, dpr))
 }
 
+/// A canvas's 2D context.
+pub fn context(el: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
+    el.get_context("2d").ok()??.dyn_into().ok()
+}
+
 pub fn paint(el: &HtmlCanvasElement, layout: &Layout, extra: &Extra) {
     let Some((w, h, dpr)) = fit_canvas(el) else {
         return;
     };
-    let Some(ctx) = el
-        .get_context("2d")
-        .ok()
-        .flatten()
-        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
-    else {
+    let Some(ctx) = context(el) else {
         return;
     };
     let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
@@ -341,7 +341,7 @@ pub fn paint(el: &HtmlCanvasElement, layout: &Layout, extra: &Extra) {
 fn new_canvas() -> Option<(HtmlCanvasElement, CanvasRenderingContext2d)> {
     let doc = web_sys::window()?.document()?;
     let c: HtmlCanvasElement = doc.create_element("canvas").ok()?.dyn_into().ok()?;
-    let ctx: CanvasRenderingContext2d = c.get_context("2d").ok()??.dyn_into().ok()?;
+    let ctx = context(&c)?;
     Some((c, ctx))
 }
 
