@@ -81,3 +81,32 @@ test("a resized window redraws the markers at the new size", async () => {
   assert.ok(w1 < w0, `canvas ${w0} → ${w1} px`);
   assert.deepEqual(errors, []);
 });
+
+test("a wheel zoom moves the drawn map at once and draws it again at rest; the app's own view changes still move it", async () => {
+  const { page, errors } = await open(app.browser, `${app.server.url}#t=2026-01-03T09:20Z&w=day`);
+  await page.locator("canvas.basemap[data-outlines]").waitFor();
+  await page.waitForFunction(() => /v=/.test(location.hash));
+  const z0 = zoomOf(page.url());
+  // Dispatched in the page so the check runs in the same task as the wheel.
+  const during = await page.evaluate(() => {
+    const s = document.querySelector(".surface");
+    const r = s.getBoundingClientRect();
+    s.dispatchEvent(new WheelEvent("wheel", { deltaY: -120, clientX: r.x + r.width / 2, clientY: r.y + r.height / 2, bubbles: true, cancelable: true }));
+    return { base: document.querySelector("canvas.basemap").getAttribute("style"), hash: location.hash };
+  });
+  assert.match(during.base, /matrix\(1\.414/, "the basemap is scaled by a transform at once");
+  assert.equal(zoomOf(`http://x/${during.hash}`), z0, "the URL waits for the gesture to rest");
+  await page.waitForFunction((z) => Number(location.hash.match(/v=[^,]+,[^,]+,([\d.]+)/)?.[1]) > z + 0.4, z0);
+  assert.equal(await page.locator("canvas.basemap").getAttribute("style"), "", "drawn again, no transform left");
+  const where = async () => page.locator("button.marker, button.cluster").first().boundingBox();
+  const rested = await where();
+  // Zoom in and out with the buttons: the view goes back to the one the wheel left.
+  await page.getByRole("button", { name: "Zoom in" }).click();
+  await page.waitForFunction((z) => Number(location.hash.match(/v=[^,]+,[^,]+,([\d.]+)/)?.[1]) > z + 1.4, z0);
+  await page.getByRole("button", { name: "Zoom out" }).click();
+  await page.waitForFunction((z) => Number(location.hash.match(/v=[^,]+,[^,]+,([\d.]+)/)?.[1]) < z + 0.6, z0);
+  await page.waitForTimeout(400);
+  const back = await where();
+  assert.ok(Math.abs(back.x - rested.x) < 1 && Math.abs(back.y - rested.y) < 1, `${JSON.stringify(back)} vs ${JSON.stringify(rested)}`);
+  assert.deepEqual(errors, []);
+});

@@ -268,7 +268,8 @@ pub fn time_bar(p: &TimeBarProps) -> Html {
                     <span>{ last.to_zoned(tz).strftime("%Y-%m-%d").to_string() }</span>
                 </div>
             </div>
-            <output id="time-now" class="now" for="time">{ summary }</output>
+            // Announced by the live region below (throttled while playing), not here too.
+            <output id="time-now" class="now" for="time" aria-live="off">{ summary }</output>
             <p class="visually-hidden" aria-live="polite">{ announcement }</p>
         </div>
     }

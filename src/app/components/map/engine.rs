@@ -149,7 +149,10 @@ impl Engine {
         let mut moved = false;
         if e.state_view != Some(view) {
             e.state_view = Some(view);
-            if e.reported != Some(view) {
+            if e.reported == Some(view) {
+                // The engine's own report coming back: the map is there already.
+                e.reported = None;
+            } else {
                 moved = e.view.is_some() && e.view != Some(view);
                 e.view = Some(view);
             }
