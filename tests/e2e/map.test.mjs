@@ -110,3 +110,31 @@ test("a wheel zoom moves the drawn map at once and draws it again at rest; the a
   assert.ok(Math.abs(back.x - rested.x) < 1 && Math.abs(back.y - rested.y) < 1, `${JSON.stringify(back)} vs ${JSON.stringify(rested)}`);
   assert.deepEqual(errors, []);
 });
+
+test("a long drag gets the map drawn again while it goes on, and the URL when it ends", async () => {
+  const { page, errors } = await open(app.browser, `${app.server.url}#t=2026-01-03T09:20Z&w=day`);
+  await page.locator("canvas.basemap[data-outlines]").waitFor();
+  await page.waitForFunction(() => /v=/.test(location.hash));
+  const start = page.url();
+  // Count the redraws (the basemap's transform cleared) while the pointer is down.
+  await page.evaluate(() => {
+    window.__redraws = 0;
+    const c = document.querySelector("canvas.basemap");
+    new MutationObserver(() => { if (c.getAttribute("style") === "") window.__redraws++; }).observe(c, { attributes: true, attributeFilter: ["style"] });
+  });
+  const box = await page.locator(".surface").boundingBox();
+  const [x, y] = [box.x + box.width * 0.7, box.y + box.height * 0.6];
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  for (let i = 1; i <= 40; i++) {
+    await page.mouse.move(x - 4 * i, y - 2 * i);
+    await page.waitForTimeout(30);
+  }
+  const during = await page.evaluate(() => window.__redraws);
+  await page.mouse.up();
+  assert.ok(during >= 1, `the map was drawn again ${during} times during a 1.2 s drag`);
+  // At rest: drawn for the final view, which the URL then holds.
+  await page.waitForFunction(() => document.querySelector("canvas.basemap").getAttribute("style") === "");
+  await page.waitForFunction((u) => location.href !== u, start);
+  assert.deepEqual(errors, []);
+});

@@ -28,6 +28,8 @@ pub type Shared = Rc<RefCell<Engine>>;
 
 /// How long a wheel or drag must rest before the map is drawn again, ms.
 pub const REST_MS: i32 = 110;
+/// A gesture that goes on longer than this still gets the map drawn again, ms.
+const MAX_WAIT_MS: f64 = 300.0;
 
 /// What the app's state says, handed over after each render.
 pub struct Inputs {
@@ -82,6 +84,12 @@ pub struct Engine {
     /// Bumped by each request to draw again; a stale request gives way.
     generation: u64,
     timer: Option<i32>,
+    /// Since when (ms) a redraw has been put off by a gesture that goes on.
+    waiting_since: Option<f64>,
+    /// A redraw is under way (it reads the live view in each frame); a request meanwhile
+    /// asks for one more after it.
+    running: bool,
+    again: bool,
     preparing: bool,
 }
 
@@ -354,12 +362,25 @@ impl Engine {
     }
 }
 
-/// Draws the layers again for the live view after `rest` ms without another request:
-/// the basemap in one frame, the markers in the next, the buttons in a third, and then
-/// reports the view to the app (so no frame does more than one of these).
+/// Draws the layers again for the live view after `rest` ms without another request
+/// (or once a gesture has gone on for `MAX_WAIT_MS`): the basemap in one frame, the
+/// markers in the next, the buttons in a third, and then reports the view to the app
+/// (so no frame does more than one of these).
 pub fn settle(me: &Shared, rest: i32) {
+    let now = window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now());
     let generation = {
         let mut e = me.borrow_mut();
+        if e.running {
+            e.again = true;
+            return;
+        }
+        // A long gesture: let the timer already set fire instead of putting it off.
+        let since = *e.waiting_since.get_or_insert(now);
+        if now - since > MAX_WAIT_MS && e.timer.is_some() {
+            return;
+        }
         e.generation += 1;
         if let (Some(t), Some(w)) = (e.timer.take(), window()) {
             w.clear_timeout_with_handle(t);
@@ -379,15 +400,14 @@ pub fn settle(me: &Shared, rest: i32) {
             {
                 let mut e = me2.borrow_mut();
                 e.timer = None;
+                e.running = true;
+                e.waiting_since = None;
                 if e.base_stale() {
                     e.draw_base();
                     e.show_moved();
                 }
             }
             next_frame(move || {
-                if !current() {
-                    return;
-                }
                 {
                     let mut e = me2.borrow_mut();
                     if e.marks_view != e.view {
@@ -395,25 +415,31 @@ pub fn settle(me: &Shared, rest: i32) {
                     }
                 }
                 next_frame(move || {
-                    if !current() {
-                        return;
-                    }
                     {
                         let mut e = me2.borrow_mut();
                         if e.buttons.as_ref().map(|(_, v)| *v) != e.marks_view {
                             e.sync_buttons();
                         }
                     }
-                    let (view, dispatch) = {
+                    let (view, dispatch, again) = {
                         let mut e = me2.borrow_mut();
                         let view = e.view;
                         if view.is_some() && view != e.state_view {
                             e.reported = view;
                         }
-                        (view.filter(|v| Some(*v) != e.state_view), e.dispatch())
+                        e.running = false;
+                        let again = std::mem::take(&mut e.again);
+                        (
+                            view.filter(|v| Some(*v) != e.state_view),
+                            e.dispatch(),
+                            again,
+                        )
                     };
                     if let (Some(v), Some(d)) = (view, dispatch) {
                         d.emit(Action::SetView(v));
+                    }
+                    if again {
+                        settle(&me2, REST_MS);
                     }
                 });
             });
