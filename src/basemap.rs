@@ -83,9 +83,9 @@ impl Basemap {
                 view[0] >= b[0] && view[1] >= b[1] && view[2] <= b[2] && view[3] <= b[3]
             })
         };
-        if zoom >= 9.5 && !self.coast.is_empty() && holds(self.coast_bbox) {
+        if zoom >= COAST_FROM_ZOOM && !self.coast.is_empty() && holds(self.coast_bbox) {
             &self.coast
-        } else if zoom >= 6.5 && !self.detail.is_empty() && holds(self.detail_bbox) {
+        } else if zoom >= DETAIL_FROM_ZOOM && !self.detail.is_empty() && holds(self.detail_bbox) {
             &self.detail
         } else {
             &self.countries
@@ -93,9 +93,17 @@ impl Basemap {
     }
 }
 
-/// The simplification level for a zoom: whole zoom levels from 3 to 12.
+/// The zoom from which the close outlines around Venezuela are drawn (where the view
+/// lies within their box).
+pub const DETAIL_FROM_ZOOM: f64 = 6.5;
+/// The zoom from which the Caracas–La Guaira coast outlines are drawn.
+pub const COAST_FROM_ZOOM: f64 = 9.5;
+/// The simplification levels: whole zoom levels.
+pub const LEVELS: std::ops::RangeInclusive<i32> = 3..=12;
+
+/// The simplification level for a zoom (see [`LEVELS`]).
 pub fn zoom_level(zoom: f64) -> i32 {
-    (zoom.floor() as i32).clamp(3, 12)
+    (zoom.floor() as i32).clamp(*LEVELS.start(), *LEVELS.end())
 }
 
 /// An axis-aligned box `[x0, y0, x1, y1]`.

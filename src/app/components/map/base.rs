@@ -1,6 +1,6 @@
 //! The basemap drawn on its own canvas: sea, land (Venezuela picked out), coasts and
-//! borders. Outlines come at the detail the view needs (region
-//! or close-up, simplified per zoom level with geo) and are kept; the levels not yet
+//! borders. Outlines come at the detail the view needs (region or close-up, simplified
+//! per zoom level with geo) and are kept; the levels not yet
 //! needed are prepared while the page is idle, so a zoom finds them ready. Each draw
 //! takes only the rings on screen, clipped to it, so zoomed in it rasterises little more
 //! than what shows.
@@ -8,8 +8,8 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use vigia::basemap::{
-    Basemap, Country, LevelOutline, REFERENCE_ZOOM, clip_ring, overlaps, simplify_for_level,
-    zoom_level,
+    Basemap, COAST_FROM_ZOOM, Country, DETAIL_FROM_ZOOM, LEVELS, LevelOutline, REFERENCE_ZOOM,
+    clip_ring, overlaps, simplify_for_level, zoom_level,
 };
 use vigia::projection::Viewport;
 use web_sys::{CanvasWindingRule, HtmlCanvasElement};
@@ -48,16 +48,21 @@ fn set_slice(b: &Basemap, set: u8) -> &[Country] {
 }
 
 impl Outlines {
-    /// Prepares one outline not yet parsed, nearest the given level first; false when
+    /// Simplifies one outline not yet done, nearest the given level first; false when
     /// every level of every set is ready.
     pub fn prepare_one(&mut self, b: &Rc<Basemap>, near: i32) -> bool {
         let id = Rc::as_ptr(b) as usize;
-        let mut levels: Vec<i32> = (3..=12).collect();
+        let mut levels: Vec<i32> = LEVELS.collect();
         levels.sort_by_key(|l| (l - near).abs());
         for level in levels {
             for set in 0..3u8 {
                 // The close sets are only drawn zoomed in (see `Basemap::outlines_for`).
-                if (set == 1 && level < 6) || (set == 2 && level < 9) {
+                let from = match set {
+                    2 => zoom_level(COAST_FROM_ZOOM),
+                    1 => zoom_level(DETAIL_FROM_ZOOM),
+                    _ => *LEVELS.start(),
+                };
+                if level < from {
                     continue;
                 }
                 let countries = set_slice(b, set);

@@ -62,7 +62,7 @@ pub struct Engine {
     reported: Option<Viewport>,
     /// The view on screen; ahead of the state's during a gesture.
     pub view: Option<Viewport>,
-    /// Map units per CSS pixel.
+    /// Map units per CSS pixel (0 until the map has a size).
     unit: f64,
     pub layout: Option<Rc<Layout>>,
     /// What the layout was made from: corpus, sites, faded sites; zoom, size and unit.
@@ -111,16 +111,31 @@ fn next_frame(f: impl FnOnce() + 'static) {
     }
 }
 
-fn set_transform(el: &Element, m: Option<(f64, f64, f64)>) {
-    let style = match m {
-        Some((r, tx, ty)) if (r, tx, ty) != (1.0, 0.0, 0.0) => {
-            format!("transform:matrix({r:.6},0,0,{r:.6},{tx:.2},{ty:.2})")
-        }
-        _ => String::new(),
-    };
+/// Sets an element's style attribute only if it differs (setting it, even to the same
+/// text, makes the browser recompute the element's style).
+fn set_style(el: &Element, style: &str) {
     if el.get_attribute("style").unwrap_or_default() != style {
-        let _ = el.set_attribute("style", &style);
+        let _ = el.set_attribute("style", style);
     }
+}
+
+/// Moves and scales a layer by `(r, tx, ty)` (CSS pixels); `None` or the identity clear
+/// it.
+fn set_transform(el: &Element, m: Option<(f64, f64, f64)>) {
+    match m {
+        Some((r, tx, ty)) if (r, tx, ty) != (1.0, 0.0, 0.0) => set_style(
+            el,
+            &format!("transform:matrix({r:.6},0,0,{r:.6},{tx:.2},{ty:.2})"),
+        ),
+        _ => set_style(el, ""),
+    }
+}
+
+/// Milliseconds since the page started.
+fn now() -> f64 {
+    window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
 }
 
 impl Engine {
@@ -139,8 +154,8 @@ impl Engine {
             paint::invalidate_size();
         }
         let k = paint::size_of(&dom.marks).0 / MAP_W;
-        let resized = k > 0.0 && paint::set_scale(k);
-        if k > 0.0 {
+        let resized = k > 0.0 && e.unit != 1.0 / k;
+        if resized {
             e.unit = 1.0 / k;
         }
         let sites_changed = e.inputs.as_ref().is_none_or(|old| {
@@ -201,7 +216,8 @@ impl Engine {
             .is_none_or(|(v, ptr)| ptr != Rc::as_ptr(b) as usize || Some(v) != self.view)
     }
 
-    /// Draws the basemap canvas for the live view.
+    /// Draws the basemap canvas for the live view (the caller then moves the other layers
+    /// with `show_moved`, as after every draw here).
     fn draw_base(&mut self) {
         let (Some(dom), Some(view)) = (self.dom.clone(), self.view) else {
             return;
@@ -257,7 +273,6 @@ impl Engine {
         if with_buttons {
             self.sync_buttons();
         }
-        self.show_moved();
     }
 
     /// Brings the buttons in line with the markers as last painted.
@@ -278,7 +293,6 @@ impl Engine {
             self.synced = Some(synced);
         }
         self.buttons = Some((layout, view));
-        self.show_moved();
     }
 
     /// Paints the marker canvas for the view it was last drawn for (a hover or focus
@@ -319,14 +333,7 @@ impl Engine {
             // The buttons are laid out in map units at the layout's view.
             let (ox, oy) = layout.offset(drawn);
             let k = r * css;
-            let style = format!(
-                "transform:matrix({k:.6},0,0,{k:.6},{:.2},{:.2})",
-                tx + k * ox,
-                ty + k * oy
-            );
-            if dom.layer.get_attribute("style").as_deref() != Some(style.as_str()) {
-                let _ = dom.layer.set_attribute("style", &style);
-            }
+            set_transform(&dom.layer, Some((k, tx + k * ox, ty + k * oy)));
         }
         if let (Some(state), Ok(Some(tiles))) =
             (self.state_view, dom.surface.query_selector(".tiles"))
@@ -334,9 +341,7 @@ impl Engine {
             set_transform(&tiles, Some(to_css(view.transform_from(&state))));
         }
         let (width, label) = scale_bar(&view);
-        let _ = dom
-            .scale
-            .set_attribute("style", &format!("width:{width:.2}%"));
+        set_style(&dom.scale, &format!("width:{width:.2}%"));
         if let Ok(Some(l)) = dom.scale.query_selector(".scale-label")
             && l.text_content().as_deref() != Some(label.as_str())
         {
@@ -367,9 +372,7 @@ impl Engine {
 /// markers in the next, the buttons in a third, and then reports the view to the app
 /// (so no frame does more than one of these).
 pub fn settle(me: &Shared, rest: i32) {
-    let now = window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now());
+    let now = now();
     let generation = {
         let mut e = me.borrow_mut();
         if e.running {
@@ -412,6 +415,7 @@ pub fn settle(me: &Shared, rest: i32) {
                     let mut e = me2.borrow_mut();
                     if e.marks_view != e.view {
                         e.draw_marks(false);
+                        e.show_moved();
                     }
                 }
                 next_frame(move || {
@@ -419,6 +423,7 @@ pub fn settle(me: &Shared, rest: i32) {
                         let mut e = me2.borrow_mut();
                         if e.buttons.as_ref().map(|(_, v)| *v) != e.marks_view {
                             e.sync_buttons();
+                            e.show_moved();
                         }
                     }
                     let (view, dispatch, again) = {
@@ -448,17 +453,12 @@ pub fn settle(me: &Shared, rest: i32) {
     me.borrow_mut().timer = timer;
 }
 
-/// Parses the basemap's outlines for every zoom level while the page is idle, a few
+/// Simplifies the basemap's outlines for every zoom level while the page is idle, a few
 /// milliseconds at a time, nearest the current zoom first.
 fn prepare_outlines(me: &Shared) {
     me.borrow_mut().preparing = true;
     let me2 = me.clone();
     let cb = Closure::once_into_js(move || {
-        let now = || {
-            window()
-                .and_then(|w| w.performance())
-                .map_or(0.0, |p| p.now())
-        };
         let start = now();
         let more = {
             let mut e = me2.borrow_mut();

@@ -80,13 +80,8 @@ pub fn place(basemap: &Basemap, view: &Viewport, layout: &Layout) -> Vec<PlaceLa
             let r = layout.drawn_radius(g);
             let (x, y) = (g.x + ox, g.y + oy);
             let label = g.labelled.then(|| {
-                let x0 = x + r + 3.0 * u;
-                (
-                    x0,
-                    y - 8.0 * u,
-                    x0 + 7.0 * u * layout.label(g).chars().count() as f64,
-                    y + 8.0 * u,
-                )
+                let b = layout.label_box(g);
+                (b.0 + ox, b.1 + oy, b.2 + ox, b.3 + oy)
             });
             std::iter::once((x - r, y - r, x + r, y + r)).chain(label)
         })

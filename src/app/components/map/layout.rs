@@ -284,13 +284,7 @@ impl Layout {
             std::collections::HashMap::new();
         for i in order {
             let g = &self.glyphs[i];
-            let x0 = g.x + self.drawn_radius(g) + 3.0 * u;
-            let label = (
-                x0,
-                g.y - 8.0 * u,
-                x0 + 7.0 * u * self.label(g).chars().count() as f64,
-                g.y + 8.0 * u,
-            );
+            let label = self.label_box(g);
             let clear = cells(&label).all(|c| {
                 placed
                     .get(&c)
@@ -306,6 +300,19 @@ impl Layout {
                 }
             }
         }
+    }
+
+    /// The room a glyph's label takes `(x0, y0, x1, y1)`, in layout units: right of the
+    /// glyph, about 7 px a character.
+    pub fn label_box(&self, g: &Glyph) -> (f64, f64, f64, f64) {
+        let u = self.unit;
+        let x0 = g.x + self.drawn_radius(g) + 3.0 * u;
+        (
+            x0,
+            g.y - 8.0 * u,
+            x0 + 7.0 * u * self.label(g).chars().count() as f64,
+            g.y + 8.0 * u,
+        )
     }
 
     /// How far from its centre a glyph reaches, its ring included, in map units.

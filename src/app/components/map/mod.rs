@@ -203,8 +203,7 @@ pub fn map_view(props: &MapProps) -> Html {
     #[cfg(not(target_arch = "wasm32"))]
     let static_buttons: Html = {
         let layout = layout::Layout::new(corpus, &props.in_window, &props.faded, view, 1.0);
-        let (ox, oy) = layout.offset(&view);
-        let buttons: Html = layout
+        layout
             .groups(s.selected.as_deref())
             .into_iter()
             .map(|g| {
@@ -215,9 +214,7 @@ pub fn map_view(props: &MapProps) -> Html {
                 });
                 html! { <div class="glyph" style={g.style()}>{ for buttons }</div> }
             })
-            .collect();
-        let _ = (ox, oy);
-        buttons
+            .collect()
     };
     #[cfg(target_arch = "wasm32")]
     let static_buttons = Html::default();
@@ -496,8 +493,15 @@ fn listen<F: Fn(web_sys::Event) + 'static>(
 ) -> impl FnOnce() + use<F> {
     use wasm_bindgen::JsCast;
     let cb = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(f);
+    // Not passive, so a handler may cancel the event.
+    let opts = web_sys::AddEventListenerOptions::new();
+    opts.set_passive(false);
     if let Some(t) = target {
-        let _ = t.add_event_listener_with_callback(kind, cb.as_ref().unchecked_ref());
+        let _ = t.add_event_listener_with_callback_and_add_event_listener_options(
+            kind,
+            cb.as_ref().unchecked_ref(),
+            &opts,
+        );
     }
     let target = target.clone();
     move || {
@@ -611,17 +615,18 @@ fn tile_layer(view: &Viewport) -> Html {
     html! { <div class="tiles" aria-hidden="true">{ for imgs }</div> }
 }
 
-/// Registers the wheel listener on the map surface (not passive: it keeps the page from
-/// scrolling); returns its cleanup.
+/// Registers the wheel listener on the map surface (it keeps the page from scrolling);
+/// returns its cleanup.
 #[cfg(target_arch = "wasm32")]
 fn wheel_zoom(surface: &NodeRef, engine: engine::Shared) -> impl FnOnce() + use<> {
     use wasm_bindgen::JsCast;
-    use wasm_bindgen::closure::Closure;
     let el = surface.cast::<web_sys::HtmlElement>();
     let target = el.clone();
-    let cb = Closure::<dyn Fn(web_sys::WheelEvent)>::new(move |e: web_sys::WheelEvent| {
+    listen(&el.map(Into::into), "wheel", move |e: web_sys::Event| {
+        let (Some(e), Some(el)) = (e.dyn_ref::<web_sys::WheelEvent>(), &target) else {
+            return;
+        };
         e.prevent_default();
-        let Some(el) = &target else { return };
         let r = el.get_bounding_client_rect();
         if r.width() <= 0.0 || r.height() <= 0.0 {
             return;
@@ -630,20 +635,5 @@ fn wheel_zoom(surface: &NodeRef, engine: engine::Shared) -> impl FnOnce() + use<
         let y = (f64::from(e.client_y()) - r.top()) / r.height() * MAP_H;
         let delta = if e.delta_y() < 0.0 { 0.5 } else { -0.5 };
         engine::Engine::move_view(&engine, |v| v.zoom_around(delta, x, y), engine::REST_MS);
-    });
-    let opts = web_sys::AddEventListenerOptions::new();
-    opts.set_passive(false);
-    if let Some(el) = &el {
-        let _ = el.add_event_listener_with_callback_and_add_event_listener_options(
-            "wheel",
-            cb.as_ref().unchecked_ref(),
-            &opts,
-        );
-    }
-    move || {
-        if let Some(el) = el {
-            let _ = el.remove_event_listener_with_callback("wheel", cb.as_ref().unchecked_ref());
-        }
-        drop(cb);
-    }
+    })
 }

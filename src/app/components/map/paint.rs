@@ -24,16 +24,6 @@ thread_local! {
         RefCell::new(HashMap::new());
 }
 
-thread_local! {
-    /// CSS pixels per map unit, as last measured.
-    static SCALE: Cell<f64> = const { Cell::new(0.0) };
-}
-
-/// Records the scale; true if it changed.
-pub fn set_scale(k: f64) -> bool {
-    SCALE.with(|s| s.replace(k)) != k
-}
-
 /// Forget the canvas size (the panel opened or closed, the window resized).
 pub fn invalidate_size() {
     SIZE.with(|s| s.set(None));
@@ -155,8 +145,7 @@ pub fn paint(el: &HtmlCanvasElement, layout: &Layout, extra: &Extra) {
         let Some(sprite) = label_sprite(&l.text, style, dpr) else {
             continue;
         };
-        let sw = f64::from(sprite.width()) / dpr;
-        let sh = f64::from(sprite.height()) / dpr;
+        let (sw, sh) = css_size(&sprite, dpr);
         let (left, baseline) = if style == LabelStyle::Country {
             (x - sw / 2.0, y)
         } else {
@@ -166,13 +155,7 @@ pub fn paint(el: &HtmlCanvasElement, layout: &Layout, extra: &Extra) {
             ctx.fill();
             (x + 4.0 - LABEL_PAD, y + 3.5)
         };
-        let _ = ctx.draw_image_with_html_canvas_element_and_dw_and_dh(
-            &sprite,
-            left,
-            baseline - LABEL_ASCENT,
-            sw,
-            sh,
-        );
+        stamp(&ctx, &sprite, (left, baseline - LABEL_ASCENT), (sw, sh));
     }
 
     // Clusters: a dark bubble with the number of sites, ringed in the colour of the
@@ -220,17 +203,8 @@ pub fn paint(el: &HtmlCanvasElement, layout: &Layout, extra: &Extra) {
         ctx.set_line_width(3.0);
         ctx.stroke();
         if let Some(sprite) = count_sprite(g.members.len(), dpr) {
-            let (w, h) = (
-                f64::from(sprite.width()) / dpr,
-                f64::from(sprite.height()) / dpr,
-            );
-            let _ = ctx.draw_image_with_html_canvas_element_and_dw_and_dh(
-                &sprite,
-                x - w / 2.0,
-                y - h / 2.0,
-                w,
-                h,
-            );
+            let (w, h) = css_size(&sprite, dpr);
+            stamp(&ctx, &sprite, (x - w / 2.0, y - h / 2.0), (w, h));
         }
     }
     ctx.set_global_alpha(1.0);
@@ -248,39 +222,23 @@ pub fn paint(el: &HtmlCanvasElement, layout: &Layout, extra: &Extra) {
             s.faded,
             dpr,
         ) {
-            let half = f64::from(sprite.width()) / dpr / 2.0;
+            let (w, h) = css_size(&sprite, dpr);
             let (x, y) = at(s.x, s.y);
-            let _ = ctx.draw_image_with_html_canvas_element_and_dw_and_dh(
-                &sprite,
-                x - half,
-                y - half,
-                2.0 * half,
-                2.0 * half,
-            );
+            stamp(&ctx, &sprite, (x - w / 2.0, y - h / 2.0), (w, h));
         }
     }
 
     // Labels that found room; then the selected and the pointed site, always named.
     ctx.set_line_join("round");
     // Labels are stamped from sprites too: text with a halo costs far more to rasterise
-    // than to copy.
-    // Returns the text's width.
+    // than to copy. Returns the text's width.
     let label = |text: &str, x: f64, y: f64, faded: bool| -> f64 {
         ctx.set_global_alpha(if faded { 0.6 } else { 1.0 });
         let Some(sprite) = label_sprite(text, LabelStyle::Site, dpr) else {
             return 0.0;
         };
-        let (w, h) = (
-            f64::from(sprite.width()) / dpr,
-            f64::from(sprite.height()) / dpr,
-        );
-        let _ = ctx.draw_image_with_html_canvas_element_and_dw_and_dh(
-            &sprite,
-            x - LABEL_PAD,
-            y - LABEL_ASCENT,
-            w,
-            h,
-        );
+        let (w, h) = css_size(&sprite, dpr);
+        stamp(&ctx, &sprite, (x - LABEL_PAD, y - LABEL_ASCENT), (w, h));
         w - 2.0 * LABEL_PAD
     };
     for g in layout.glyphs.iter().filter(|g| g.labelled) {
@@ -335,6 +293,25 @@ pub fn paint(el: &HtmlCanvasElement, layout: &Layout, extra: &Extra) {
     if let Some(i) = extra.pointed.filter(|i| *i < sites.len()) {
         mark(i, "#1d2433", true);
     }
+}
+
+/// A sprite's size in CSS pixels.
+fn css_size(sprite: &HtmlCanvasElement, dpr: f64) -> (f64, f64) {
+    (
+        f64::from(sprite.width()) / dpr,
+        f64::from(sprite.height()) / dpr,
+    )
+}
+
+/// Copies a sprite onto the canvas with its top left corner at `at`, `size` CSS pixels.
+fn stamp(
+    ctx: &CanvasRenderingContext2d,
+    sprite: &HtmlCanvasElement,
+    at: (f64, f64),
+    size: (f64, f64),
+) {
+    let _ =
+        ctx.draw_image_with_html_canvas_element_and_dw_and_dh(sprite, at.0, at.1, size.0, size.1);
 }
 
 /// A small canvas for a sprite and its context.
