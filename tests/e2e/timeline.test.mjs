@@ -130,3 +130,24 @@ test("a copied URL reopens the same view; Back and Forward walk through selectio
   assert.deepEqual(errors, []);
   assert.deepEqual(copy.errors, []);
 });
+
+test("after a burst of scrub steps the marker buttons are those of the window shown", async () => {
+  const { page, errors } = await open(app.browser, app.server.url + "#t=2026-01-03T07:44Z&w=day");
+  await page.locator(".marker").first().waitFor();
+  const before = await markerNames(page);
+  // Steps dispatched in one task, faster than frames: the buttons follow the last one.
+  await page.getByRole("slider", { name: "Time" }).evaluate((slider) => {
+    for (const key of ["ArrowLeft", "End", "PageDown", "Home", "ArrowRight", "ArrowLeft"]) {
+      slider.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true, cancelable: true }));
+    }
+  });
+  await page.waitForFunction(() => /#t=2019-04/.test(location.hash));
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 50)))));
+  const after = await markerNames(page);
+  assert.notDeepEqual(after, before);
+  const fresh = await open(app.browser, page.url());
+  await fresh.page.locator(".marker").first().waitFor();
+  assert.deepEqual(after, await markerNames(fresh.page));
+  assert.deepEqual(errors, []);
+  assert.deepEqual(fresh.errors, []);
+});

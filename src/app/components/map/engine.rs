@@ -7,7 +7,8 @@
 //! drawing), so every frame of a gesture is cheap. When the gesture rests the layers are
 //! drawn again for the new view, one per frame (basemap, then markers and buttons), and
 //! only then is the app told the new view (the URL follows). New sites in the window (a
-//! scrub, a filter) redraw the markers in the same frame.
+//! scrub, a filter) redraw the marker canvas in the same frame; the buttons follow once
+//! that frame is painted.
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashSet};
 use std::rc::Rc;
@@ -91,6 +92,8 @@ pub struct Engine {
     running: bool,
     again: bool,
     preparing: bool,
+    /// A sync of the buttons is set for after the next frame.
+    buttons_due: bool,
 }
 
 fn window() -> Option<web_sys::Window> {
@@ -158,12 +161,17 @@ impl Engine {
         if resized {
             e.unit = 1.0 / k;
         }
+        // Only the window moved (a scrub step, playback, a filter): the buttons follow
+        // after the frame that shows the markers.
+        let window_only = e.inputs.as_ref().is_some_and(|old| {
+            Rc::ptr_eq(&old.corpus, &inputs.corpus)
+                && old.selected == inputs.selected
+                && old.basemap.as_ref().map(Rc::as_ptr) == inputs.basemap.as_ref().map(Rc::as_ptr)
+        });
         let sites_changed = e.inputs.as_ref().is_none_or(|old| {
-            !Rc::ptr_eq(&old.corpus, &inputs.corpus)
+            !window_only
                 || !Rc::ptr_eq(&old.in_window, &inputs.in_window)
                 || !Rc::ptr_eq(&old.faded, &inputs.faded)
-                || old.selected != inputs.selected
-                || old.basemap.as_ref().map(Rc::as_ptr) != inputs.basemap.as_ref().map(Rc::as_ptr)
         });
         let basemap_came =
             inputs.basemap.is_some() && e.inputs.as_ref().is_none_or(|old| old.basemap.is_none());
@@ -188,8 +196,10 @@ impl Engine {
         if k <= 0.0 {
             return;
         }
+        let mut buttons_later = false;
         if sites_changed || resized || e.marks_view.is_none() {
-            e.draw_marks(true);
+            buttons_later = window_only && !resized && e.marks_view.is_some();
+            e.draw_marks(!buttons_later);
         }
         // Drawn again here only when it first can be or the map changed size; a new
         // view is drawn by `settle`.
@@ -199,6 +209,9 @@ impl Engine {
         e.show_moved();
         let prepare = basemap_came && !e.preparing;
         drop(e);
+        if buttons_later {
+            sync_after_frame(me);
+        }
         if moved {
             settle(me, 0);
         }
@@ -451,6 +464,32 @@ pub fn settle(me: &Shared, rest: i32) {
         });
     });
     me.borrow_mut().timer = timer;
+}
+
+/// Brings the buttons in line with the marker canvas once the frame that shows it is
+/// painted, so a scrub step's frame holds only the canvas. Requests before then share
+/// one sync of whatever is drawn last.
+fn sync_after_frame(me: &Shared) {
+    {
+        let mut e = me.borrow_mut();
+        if e.buttons_due {
+            return;
+        }
+        e.buttons_due = true;
+    }
+    let me = me.clone();
+    // A timer set in an animation frame callback runs after that frame is rendered.
+    next_frame(move || {
+        after(0, move || {
+            let mut e = me.borrow_mut();
+            e.buttons_due = false;
+            // A gesture's redraw brings them in line itself once it rests.
+            if e.marks_view == e.view {
+                e.sync_buttons();
+                e.show_moved();
+            }
+        });
+    });
 }
 
 /// Simplifies the basemap's outlines for every zoom level while the page is idle, a few
