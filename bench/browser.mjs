@@ -1,15 +1,14 @@
 // Browser benchmark: loads Vigía's dist/ (built with a corpus) and the Leaflet baseline
 // with the same events in headless Chromium, in one session, and measures:
 //   time to first marker, scrub step latency (slider key press → frame painted) p50/p95,
-//   pan/zoom frame time p95, JS heap and wasm memory, extraction speed in the browser,
-//   gzipped wasm + JS.
+//   the main thread's work per frame while scrubbing and while panning and zooming
+//   p50/p95, JS heap and wasm memory, extraction speed in the browser, gzipped wasm + JS.
 //
 //   node bench/browser.mjs [--steps N] [--out FILE] LABEL=DIST[,GEOJSON] ...
 //
 // GEOJSON (from `vigia export --format geojson`) adds the baseline run for that corpus.
-// Load, scrub and memory are measured in a Chromium on its usual 60 Hz frame clock; pan/zoom
-// frames in a second one with the frame-rate limit lifted, so a frame's interval is its work
-// rather than the wait for the next tick (see `measure`).
+// Chromium runs on its usual 60 Hz frame clock; a frame's work is read from a trace
+// (`frameWork`), so it is the page's work rather than the wait for the next tick.
 import { readFile, readdir, writeFile, mkdir } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
 import { join, dirname, resolve } from "node:path";
@@ -36,7 +35,7 @@ if (!targets.length || !(steps > 0)) {
 }
 
 // Injected before any page script: the first marker's time, an input → painted-frame
-// probe, and a frame recorder.
+// probe, and a two-frame wait.
 const PROBE = () => {
   window.__firstMarker = null;
   new MutationObserver((_, obs) => {
@@ -58,19 +57,76 @@ const PROBE = () => {
     };
     window.addEventListener(type, h, true);
   });
-  window.__frames = { times: [], on: false };
-  window.__recordFrames = () => {
-    const f = window.__frames;
-    f.times = [];
-    f.on = true;
-    const tick = (t) => { f.times.push(t); if (f.on) requestAnimationFrame(tick); };
-    requestAnimationFrame(tick);
-  };
   window.__nextFrame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
 };
 
-// The flags of the browser that measures pan/zoom frames.
-const UNPACED = ["--disable-frame-rate-limit", "--disable-gpu-vsync", "--run-all-compositor-stages-before-draw"];
+// Traced while stepping: the renderer's tasks, the frames it begins and the harness's marks.
+const TRACE = "toplevel,devtools.timeline,blink.user_timing,disabled-by-default-devtools.timeline.frame";
+const MARK = "bench-step";
+const FRAME_MS = 1000 / 60;
+
+async function traced(cdp, run) {
+  const events = [];
+  const collect = (d) => events.push(...d.value);
+  cdp.on("Tracing.dataCollected", collect);
+  const done = new Promise((r) => cdp.once("Tracing.tracingComplete", r));
+  await cdp.send("Tracing.start", { categories: TRACE, transferMode: "ReportEvents" });
+  try {
+    await run();
+  } finally {
+    await cdp.send("Tracing.end");
+    await done;
+    cdp.off("Tracing.dataCollected", collect);
+  }
+  return events;
+}
+
+// The main thread's work per frame, for each step (from one mark to the next): a frame's
+// work is the task that renders it (animation callbacks, style, layout, paint, commit)
+// plus the tasks that ran in the 60 Hz interval before it since the previous frame (input
+// handlers, timers, messages); idle callbacks, which the browser runs only when no frame
+// is due, are left out. A step's figure is its heaviest frame, or 0 if it drew none.
+function frameWork(events) {
+  const marks = events.filter((e) => e.name === MARK).sort((a, b) => a.ts - b.ts);
+  if (marks.length < 2) return [];
+  const { pid, tid } = marks[0];
+  const mine = events.filter((e) => e.pid === pid && e.tid === tid);
+  const idle = mine.filter((e) => e.name === "FireIdleCallback").map((e) => e.ts);
+  const begins = mine.filter((e) => e.name === "BeginMainThreadFrame").map((e) => e.ts).sort((a, b) => a - b);
+  const tasks = [];
+  for (const e of mine.filter((e) => e.ph === "X" && e.name === "ThreadControllerImpl::RunTask").sort((a, b) => a.ts - b.ts)) {
+    const last = tasks[tasks.length - 1];
+    if (last && e.ts < last.end) continue; // nested in the one before
+    tasks.push({ ts: e.ts, end: e.ts + e.dur, frame: false, idle: false });
+  }
+  const within = (ts) => {
+    let lo = 0, hi = tasks.length;
+    while (lo < hi) { const m = (lo + hi) >> 1; if (tasks[m].end < ts) lo = m + 1; else hi = m; }
+    return lo < tasks.length && tasks[lo].ts <= ts ? tasks[lo] : null;
+  };
+  for (const ts of begins) { const t = within(ts); if (t) t.frame = true; }
+  for (const ts of idle) { const t = within(ts); if (t) t.idle = true; }
+  const frames = [];
+  let from = 0;
+  tasks.forEach((t, i) => {
+    if (!t.frame) return;
+    let work = t.end - t.ts;
+    for (let j = i - 1; j >= from; j--) {
+      const u = tasks[j];
+      if (u.end < t.ts - FRAME_MS * 1000) break;
+      if (!u.idle) work += u.end - Math.max(u.ts, t.ts - FRAME_MS * 1000);
+    }
+    frames.push({ end: t.end, work });
+    from = i + 1;
+  });
+  const out = [];
+  for (let k = 0; k + 1 < marks.length; k++) {
+    let worst = 0;
+    for (const f of frames) if (f.end > marks[k].ts && f.end <= marks[k + 1].ts) worst = Math.max(worst, f.work);
+    out.push(worst / 1000);
+  }
+  return out;
+}
 
 const pct = (xs, p) => {
   if (!xs.length) return null;
@@ -110,44 +166,77 @@ async function load(browser, url) {
   return { context, page, cdp, errors, slider };
 }
 
-// First marker, scrub steps, memory: in `paced`, a browser on its usual 60 Hz frame clock.
-// Pan/zoom frames: in `unpaced`, with the frame-rate limit lifted, where a frame's
-// interval is its work rather than the 60 Hz tick. The scrub is measured per input, which
-// needs no lifted limit; and a lifted limit has the compositor start frames back to back
-// even on an idle page (thousands a second), which on a 2-core machine takes the CPU the
-// page's own work needs.
-async function measure(paced, unpaced, url, kind) {
-  const { context, page, cdp, errors, slider } = await load(paced, url);
+// First marker, scrub steps, pan/zoom frames and memory, in one page.
+async function measure(browser, url, kind) {
+  const { context, page, cdp, errors, slider } = await load(browser, url);
   const first_marker_ms = await page.evaluate(() => window.__firstMarker);
   const markerSel = kind === "vigia" ? ".marker" : ".leaflet-marker-icon";
+  const mark = () => page.evaluate((name) => { performance.mark(name); }, MARK);
 
   // Scrub: from Home step forward, from End step back.
   const lat = [];
   const shown = [];
   await slider.focus();
+  const scrubWork = [];
   for (const [start, key] of [["Home", "ArrowRight"], ["End", "ArrowLeft"]]) {
     await page.keyboard.press(start);
     await page.evaluate(() => window.__nextFrame());
-    for (let i = 0; i < steps / 2; i++) {
-      await page.evaluate(() => { window.__pending = window.__arm("keydown"); });
-      await page.keyboard.press(key);
-      lat.push(await page.evaluate(() => window.__pending));
-      if (i % 10 === 0) shown.push(await page.locator(markerSel).count());
-    }
+    scrubWork.push(...frameWork(await traced(cdp, async () => {
+      for (let i = 0; i < steps / 2; i++) {
+        await page.evaluate((name) => { performance.mark(name); window.__pending = window.__arm("keydown"); }, MARK);
+        await page.keyboard.press(key);
+        lat.push(await page.evaluate(() => window.__pending));
+        if (i % 10 === 0) {
+          // Once the markers' buttons are all in line (Vigía's layer is aria-busy until then).
+          await page.waitForFunction(() => !document.querySelector("[aria-busy=true]"));
+          shown.push(await page.locator(markerSel).count());
+        }
+      }
+      await page.evaluate(() => window.__nextFrame());
+      await mark();
+    })));
   }
-
   const metrics = Object.fromEntries((await cdp.send("Performance.getMetrics")).metrics.map((m) => [m.name, m.value]));
   const stats = await page.evaluate(() => window.vigiaStats ?? null);
+
+  // Pan and zoom over the map, at the moment the scrub left: wheel in and out around the
+  // centre, 300 ms apart (Leaflet debounces wheel zoom by 40 ms, then animates 250 ms),
+  // then a drag, one move per frame. Each step's figure is its heaviest frame up to the
+  // next step, so work a library defers to a timer or an animation still counts.
+  const box = await page.getByRole("group", { name: "Map" }).boundingBox();
+  const cx = box.x + box.width / 2, cy = box.y + box.height / 2;
+  await page.mouse.move(cx, cy);
+  const panEvents = await traced(cdp, async () => {
+    for (let i = 0; i < 16; i++) {
+      await mark();
+      await page.mouse.wheel(0, i < 8 ? -120 : 120);
+      await page.waitForTimeout(300);
+    }
+    await page.mouse.move(cx, cy);
+    await page.mouse.down();
+    for (let i = 0; i < 30; i++) {
+      await mark();
+      await page.mouse.move(cx + 8 * (i + 1), cy + 4 * (i + 1));
+      await page.evaluate(() => window.__nextFrame());
+    }
+    await mark();
+    await page.mouse.up();
+    await page.waitForTimeout(300);
+    await mark();
+  });
   await context.close();
-  const frames = await panZoom(unpaced, url, errors);
+  const panWork = frameWork(panEvents);
   return {
     first_marker_ms: round(first_marker_ms, 0),
     scrub_p50_ms: round(pct(lat, 50)),
     scrub_p95_ms: round(pct(lat, 95)),
     scrub_steps: lat.length,
+    scrub_frame_p50_ms: round(pct(scrubWork, 50)),
+    scrub_frame_p95_ms: round(pct(scrubWork, 95)),
     markers_shown_avg: round(shown.reduce((a, b) => a + b, 0) / Math.max(1, shown.length), 0),
-    panzoom_frame_p95_ms: round(pct(frames, 95)),
-    panzoom_steps: frames.length,
+    panzoom_frame_p50_ms: round(pct(panWork, 50)),
+    panzoom_frame_p95_ms: round(pct(panWork, 95)),
+    panzoom_steps: panWork.length,
     js_heap_mb: round(metrics.JSHeapUsedSize / 2 ** 20, 1),
     wasm_memory_mb: stats ? round(stats.wasm_memory_bytes / 2 ** 20, 1) : null,
     events: stats?.events ?? null,
@@ -158,56 +247,8 @@ async function measure(paced, unpaced, url, kind) {
   };
 }
 
-// Pan and zoom over the map: wheel in and out around the centre, then a drag. Frames are
-// recorded throughout; each step's figure is its longest frame, taken up to the next step
-// (so work a library defers to a timer or an animation still counts). The time is first set
-// where the scrub ended.
-async function panZoom(browser, url, errors) {
-  const { context, page, errors: more, slider } = await load(browser, url);
-  // At the moment the scrub left the other page: End, then half the steps back.
-  await slider.focus();
-  await page.keyboard.press("End");
-  for (let i = 0; i < steps / 2; i++) await page.keyboard.press("ArrowLeft");
-  await page.evaluate(() => window.__nextFrame());
-  const box = await page.getByRole("group", { name: "Map" }).boundingBox();
-  const cx = box.x + box.width / 2, cy = box.y + box.height / 2;
-  await page.mouse.move(cx, cy);
-  await page.evaluate(() => window.__recordFrames());
-  const marks = [];
-  const mark = () => page.evaluate(() => performance.now()).then((t) => marks.push(t));
-  for (let i = 0; i < 16; i++) {
-    await mark();
-    await page.mouse.wheel(0, i < 8 ? -120 : 120);
-    await page.waitForTimeout(300); // Leaflet debounces wheel zoom by 40 ms, then animates 250 ms
-  }
-  await page.mouse.move(cx, cy);
-  await page.mouse.down();
-  for (let i = 0; i < 30; i++) {
-    await mark();
-    await page.mouse.move(cx + 8 * (i + 1), cy + 4 * (i + 1));
-    await page.evaluate(() => window.__nextFrame());
-  }
-  await mark();
-  await page.mouse.up();
-  await page.waitForTimeout(300);
-  await mark();
-  const stamps = await page.evaluate(() => { window.__frames.on = false; return window.__frames.times; });
-  const frames = [];
-  for (let k = 0; k + 1 < marks.length; k++) {
-    let worst = 0;
-    for (let j = 1; j < stamps.length; j++) {
-      if (stamps[j] > marks[k] && stamps[j] <= marks[k + 1]) worst = Math.max(worst, stamps[j] - stamps[j - 1]);
-    }
-    frames.push(worst);
-  }
-  await context.close();
-  errors.push(...more);
-  return frames;
-}
-
-const paced = await launch(["--run-all-compositor-stages-before-draw"]);
-const unpaced = await launch(UNPACED);
-const browserVersion = paced.version();
+const browser = await launch(["--run-all-compositor-stages-before-draw"]);
+const browserVersion = browser.version();
 const results = [];
 try {
   for (const t of targets) {
@@ -215,7 +256,7 @@ try {
     const server = await serve(t.dist);
     try {
       process.stderr.write(`bench: ${t.label}: Vigía …\n`);
-      row.vigia = await measure(paced, unpaced, server.url, "vigia");
+      row.vigia = await measure(browser, server.url, "vigia");
     } finally {
       await server.close();
     }
@@ -230,7 +271,7 @@ try {
       });
       try {
         process.stderr.write(`bench: ${t.label}: Leaflet baseline …\n`);
-        row.baseline = await measure(paced, unpaced, base.url, "baseline");
+        row.baseline = await measure(browser, base.url, "baseline");
         row.baseline.events = JSON.parse(await readFile(t.geojson, "utf8")).features.length;
         row.scrub_p95_ratio = row.vigia.scrub_p95_ms > 0 ? round(row.baseline.scrub_p95_ms / row.vigia.scrub_p95_ms, 1) : null;
       } finally {
@@ -241,14 +282,12 @@ try {
     process.stderr.write(`bench: ${JSON.stringify(row)}\n`);
   }
 } finally {
-  await paced.close();
-  await unpaced.close();
+  await browser.close();
 }
 const report = {
   when: new Date().toISOString(),
   machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? "", mem_gb: round(totalmem() / 2 ** 30, 0), node: process.version },
   browser: browserVersion,
-  unpaced_flags: UNPACED,
   steps,
   results,
 };
