@@ -273,7 +273,7 @@ try {
         process.stderr.write(`bench: ${t.label}: Leaflet baseline …\n`);
         row.baseline = await measure(browser, base.url, "baseline");
         row.baseline.events = JSON.parse(await readFile(t.geojson, "utf8")).features.length;
-        row.scrub_p95_ratio = row.vigia.scrub_p95_ms > 0 ? round(row.baseline.scrub_p95_ms / row.vigia.scrub_p95_ms, 1) : null;
+        row.scrub_p95_ratio = row.vigia.scrub_frame_p95_ms > 0 ? round(row.baseline.scrub_frame_p95_ms / row.vigia.scrub_frame_p95_ms, 1) : null;
       } finally {
         await base.close();
       }

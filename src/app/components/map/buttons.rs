@@ -57,11 +57,28 @@ fn update_button(el: &HtmlElement, old: Option<&Button>, b: &Button) {
     }
 }
 
-/// Makes `layer`'s children the groups `want` with their buttons, in that order.
-pub fn sync(layer: &HtmlElement, want: &[Group], reg: &mut Registry) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
+/// A sync of the buttons under way: done a slice at a time, so a zoom that changes
+/// hundreds of them spreads the work over several frames instead of missing one.
+pub struct Pending {
+    layer: HtmlElement,
+    want: Vec<Group>,
+    /// Groups that stay where they are in the DOM order.
+    stay: HashSet<usize>,
+    /// Placing the groups, from the last down (this one next), before `next`; then the
+    /// buttons of each group from the first (`Buttons(i)`: this one next).
+    phase: Phase,
+    next: Option<Node>,
+}
+
+enum Phase {
+    Groups(usize),
+    Buttons(usize),
+}
+
+/// Starts making `layer`'s children the groups `want` with their buttons, in that order:
+/// the buttons and groups no longer wanted go at once (nothing stale stays clickable);
+/// the rest is done by [`step`].
+pub fn begin(layer: &HtmlElement, want: Vec<Group>, reg: &mut Registry) -> Pending {
     let group_keys: HashSet<&str> = want.iter().map(|g| g.key.as_str()).collect();
     let button_keys: HashSet<&str> = want
         .iter()
@@ -84,7 +101,7 @@ pub fn sync(layer: &HtmlElement, want: &[Group], reg: &mut Registry) {
     reg.order.retain(|k| group_keys.contains(k.as_str()));
     reg.last.retain(|k, _| group_keys.contains(k.as_str()));
 
-    // Groups: create or move them, keeping the longest run already in order in place.
+    // Groups are created or moved keeping the longest run already in order in place.
     let current: HashMap<&str, usize> = reg
         .order
         .iter()
@@ -96,8 +113,29 @@ pub fn sync(layer: &HtmlElement, want: &[Group], reg: &mut Registry) {
         .map(|g| current.get(g.key.as_str()).copied())
         .collect();
     let stay = longest_increasing(&seq);
-    let mut next: Option<Node> = None;
-    for (i, g) in want.iter().enumerate().rev() {
+    reg.order = want.iter().map(|g| g.key.clone()).collect();
+    Pending {
+        layer: layer.clone(),
+        phase: Phase::Groups(want.len()),
+        want,
+        stay,
+        next: None,
+    }
+}
+
+/// Goes on with a sync until it is done (true) or `more` says to stop (checked after
+/// each group).
+pub fn step(p: &mut Pending, reg: &mut Registry, mut more: impl FnMut() -> bool) -> bool {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return true;
+    };
+    while let Phase::Groups(n) = p.phase {
+        let Some(i) = n.checked_sub(1) else {
+            p.phase = Phase::Buttons(0);
+            break;
+        };
+        p.phase = Phase::Groups(i);
+        let g = &p.want[i];
         let el = match reg.groups.get_mut(&g.key) {
             Some((el, at)) => {
                 if *at != g.at {
@@ -120,48 +158,61 @@ pub fn sync(layer: &HtmlElement, want: &[Group], reg: &mut Registry) {
                 el
             }
         };
-        if !stay.contains(&i) {
-            let _ = layer.insert_before(&el, next.as_ref());
+        if !p.stay.contains(&i) {
+            let _ = p.layer.insert_before(&el, p.next.as_ref());
         }
-        next = Some(el.into());
+        p.next = Some(el.into());
+        if i % 32 == 0 && !more() {
+            return false;
+        }
     }
-    reg.order = want.iter().map(|g| g.key.clone()).collect();
-
-    // Buttons inside each group, in order.
-    for g in want {
-        if reg.last.get(&g.key) == Some(&g.buttons) {
-            continue;
-        }
-        let Some((group, _)) = reg.groups.get(&g.key) else {
-            continue;
+    while let Phase::Buttons(i) = p.phase {
+        let Some(g) = p.want.get(i) else {
+            return true;
         };
-        let group: Node = group.clone().into();
-        let mut cursor = group.first_child();
-        for b in &g.buttons {
-            let el = match reg.buttons.get_mut(&b.key) {
-                Some((el, old)) => {
-                    if old != b {
-                        update_button(el, Some(old), b);
-                        *old = b.clone();
-                    }
-                    el.clone()
-                }
-                None => {
-                    let Some(el) = create_button(&doc, b) else {
-                        continue;
-                    };
-                    update_button(&el, None, b);
-                    reg.buttons.insert(b.key.clone(), (el.clone(), b.clone()));
-                    el
-                }
-            };
-            let node: &Node = el.as_ref();
-            if cursor.as_ref() == Some(node) {
-                cursor = node.next_sibling();
-            } else {
-                let _ = group.insert_before(node, cursor.as_ref());
-            }
+        p.phase = Phase::Buttons(i + 1);
+        sync_group(&doc, g, reg);
+        if !more() {
+            return i + 1 >= p.want.len();
         }
-        reg.last.insert(g.key.clone(), g.buttons.clone());
     }
+    true
+}
+
+/// Brings one group's buttons in line, in order.
+fn sync_group(doc: &Document, g: &Group, reg: &mut Registry) {
+    if reg.last.get(&g.key) == Some(&g.buttons) {
+        return;
+    }
+    let Some((group, _)) = reg.groups.get(&g.key) else {
+        return;
+    };
+    let group: Node = group.clone().into();
+    let mut cursor = group.first_child();
+    for b in &g.buttons {
+        let el = match reg.buttons.get_mut(&b.key) {
+            Some((el, old)) => {
+                if old != b {
+                    update_button(el, Some(old), b);
+                    *old = b.clone();
+                }
+                el.clone()
+            }
+            None => {
+                let Some(el) = create_button(doc, b) else {
+                    continue;
+                };
+                update_button(&el, None, b);
+                reg.buttons.insert(b.key.clone(), (el.clone(), b.clone()));
+                el
+            }
+        };
+        let node: &Node = el.as_ref();
+        if cursor.as_ref() == Some(node) {
+            cursor = node.next_sibling();
+        } else {
+            let _ = group.insert_before(node, cursor.as_ref());
+        }
+    }
+    reg.last.insert(g.key.clone(), g.buttons.clone());
 }

@@ -92,9 +92,14 @@ pub struct Engine {
     running: bool,
     again: bool,
     preparing: bool,
-    /// A sync of the buttons is set for after the next frame.
+    /// A slice of the buttons' sync is set for after the next frame.
     buttons_due: bool,
+    /// The buttons' sync under way, done a slice per frame.
+    pending: Option<buttons::Pending>,
 }
+
+/// How long one slice of the buttons' sync may take, ms.
+const SLICE_MS: f64 = 3.0;
 
 fn window() -> Option<web_sys::Window> {
     web_sys::window()
@@ -284,28 +289,42 @@ impl Engine {
         self.repaint();
         set_transform(&dom.marks, None);
         if with_buttons {
-            self.sync_buttons();
+            self.sync_buttons(None);
         }
     }
 
-    /// Brings the buttons in line with the markers as last painted.
-    fn sync_buttons(&mut self) {
+    /// Brings the buttons in line with the markers as last painted: all at once
+    /// (`budget` `None`), or for about `budget` ms (true when done; [`sync_after_frame`]
+    /// goes on with the rest). The layer is `aria-busy` while a sync is under way.
+    fn sync_buttons(&mut self, budget: Option<f64>) -> bool {
         let (Some(dom), Some(layout), Some(view)) =
             (self.dom.clone(), self.layout.clone(), self.marks_view)
         else {
-            return;
+            return true;
         };
         let selected = self.inputs.as_ref().and_then(|i| i.selected.clone());
         let synced = (Rc::as_ptr(&layout) as usize, selected.clone());
         if self.synced.as_ref() != Some(&synced) {
-            buttons::sync(
+            self.pending = Some(buttons::begin(
                 &dom.layer,
-                &layout.groups(selected.as_deref()),
+                layout.groups(selected.as_deref()),
                 &mut self.registry,
-            );
+            ));
             self.synced = Some(synced);
+            let _ = dom.layer.set_attribute("aria-busy", "true");
         }
         self.buttons = Some((layout, view));
+        let start = now();
+        let done = self.pending.as_mut().is_none_or(|p| {
+            buttons::step(p, &mut self.registry, || {
+                budget.is_none_or(|ms| now() - start < ms)
+            })
+        });
+        if done {
+            self.pending = None;
+            let _ = dom.layer.remove_attribute("aria-busy");
+        }
+        done
     }
 
     /// Paints the marker canvas for the view it was last drawn for (a hover or focus
@@ -432,12 +451,14 @@ pub fn settle(me: &Shared, rest: i32) {
                     }
                 }
                 next_frame(move || {
-                    {
+                    let rest = {
                         let mut e = me2.borrow_mut();
-                        if e.buttons.as_ref().map(|(_, v)| *v) != e.marks_view {
-                            e.sync_buttons();
-                            e.show_moved();
-                        }
+                        let done = e.sync_buttons(Some(0.0));
+                        e.show_moved();
+                        !done
+                    };
+                    if rest {
+                        sync_after_frame(&me2);
                     }
                     let (view, dispatch, again) = {
                         let mut e = me2.borrow_mut();
@@ -466,9 +487,11 @@ pub fn settle(me: &Shared, rest: i32) {
     me.borrow_mut().timer = timer;
 }
 
-/// Brings the buttons in line with the marker canvas once the frame that shows it is
-/// painted, so a scrub step's frame holds only the canvas. Requests before then share
-/// one sync of whatever is drawn last.
+/// Brings the buttons in line with the marker canvas in the idle time after the frame
+/// that shows it (so a scrub step's frame holds only the canvas), a slice at a time, each
+/// within the time the browser has before its next frame; within `IDLE_WAIT_MS` at the
+/// latest while frames leave no idle time (playback). Requests before then share one sync
+/// of whatever is drawn last.
 fn sync_after_frame(me: &Shared) {
     {
         let mut e = me.borrow_mut();
@@ -476,20 +499,51 @@ fn sync_after_frame(me: &Shared) {
             return;
         }
         e.buttons_due = true;
+        if let Some(dom) = &e.dom {
+            let _ = dom.layer.set_attribute("aria-busy", "true");
+        }
     }
     let me = me.clone();
-    // A timer set in an animation frame callback runs after that frame is rendered.
     next_frame(move || {
-        after(0, move || {
-            let mut e = me.borrow_mut();
-            e.buttons_due = false;
-            // A gesture's redraw brings them in line itself once it rests.
-            if e.marks_view == e.view {
-                e.sync_buttons();
-                e.show_moved();
+        when_idle(move |budget| {
+            let more = {
+                let mut e = me.borrow_mut();
+                e.buttons_due = false;
+                // A gesture's redraw brings them in line itself once it rests.
+                if e.marks_view == e.view {
+                    let done = e.sync_buttons(Some(budget));
+                    e.show_moved();
+                    !done
+                } else {
+                    false
+                }
+            };
+            if more {
+                sync_after_frame(&me);
             }
         });
     });
+}
+
+/// The longest a slice of the buttons' sync waits for idle time, ms.
+const IDLE_WAIT_MS: u32 = 200;
+
+/// Runs `f` when the page is idle, with the time it may take (ms): what the browser has
+/// before its next frame, at most [`SLICE_MS`].
+fn when_idle(f: impl FnOnce(f64) + 'static) {
+    let cb = Closure::once_into_js(move |d: wasm_bindgen::JsValue| {
+        let d: web_sys::IdleDeadline = d.unchecked_into();
+        f(if d.did_timeout() {
+            SLICE_MS
+        } else {
+            d.time_remaining().min(SLICE_MS)
+        });
+    });
+    let opts = web_sys::IdleRequestOptions::new();
+    opts.set_timeout(IDLE_WAIT_MS);
+    if let Some(w) = window() {
+        let _ = w.request_idle_callback_with_options(cb.unchecked_ref(), &opts);
+    }
 }
 
 /// Simplifies the basemap's outlines for every zoom level while the page is idle, a few
