@@ -12,7 +12,7 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use super::glyph_shape;
 use super::labels::{LabelKind, PlaceLabel};
-use super::layout::{Layout, RING_MAX, Spot, bubble_radius, dot_size};
+use super::layout::{Glyph, Layout, RING_MAX, Spot, bubble_radius, dot_size};
 use crate::components::category_colour;
 use crate::model::{MAP_H, MAP_W};
 
@@ -94,6 +94,24 @@ pub fn paint(el: &HtmlCanvasElement, layout: &Layout, extra: &Extra) {
     };
     let tau = std::f64::consts::TAU;
     let sites = &layout.sites;
+    // The labels this paint shows, drawn into the atlas first if new: copying from the
+    // atlas makes the browser rasterise what was drawn into it, once for all of them
+    // rather than once per new label.
+    let labelled = || {
+        layout
+            .glyphs
+            .iter()
+            .filter(|g| g.labelled && on_screen(g.x, g.y, layout.drawn_radius(g) * kx + 200.0))
+    };
+    for l in extra.places {
+        let _ = label_sprite(&l.text, LabelStyle::of(l.kind), dpr);
+    }
+    for g in labelled() {
+        let _ = label_sprite(&sites[g.members[0]].name, LabelStyle::Site, dpr);
+        if g.is_cluster() {
+            let _ = label_sprite(&cluster_more(g), LabelStyle::Site, dpr);
+        }
+    }
 
     // Extents of area sites drawn on their own, under everything.
     for (c, faded) in [false, true]
@@ -137,15 +155,11 @@ pub fn paint(el: &HtmlCanvasElement, layout: &Layout, extra: &Extra) {
     // Country and town names, under the markers (they keep clear of them anyway).
     for l in extra.places {
         let (x, y) = (l.x * kx, l.y * ky);
-        let style = match l.kind {
-            LabelKind::Country => LabelStyle::Country,
-            LabelKind::Capital => LabelStyle::Capital,
-            LabelKind::City => LabelStyle::Town,
-        };
+        let style = LabelStyle::of(l.kind);
         let Some(sprite) = label_sprite(&l.text, style, dpr) else {
             continue;
         };
-        let (sw, sh) = css_size(&sprite, dpr);
+        let sw = sprite.w;
         let (left, baseline) = if style == LabelStyle::Country {
             (x - sw / 2.0, y)
         } else {
@@ -155,53 +169,58 @@ pub fn paint(el: &HtmlCanvasElement, layout: &Layout, extra: &Extra) {
             ctx.fill();
             (x + 4.0 - LABEL_PAD, y + 3.5)
         };
-        stamp(&ctx, &sprite, (left, baseline - LABEL_ASCENT), (sw, sh));
+        sprite.stamp(&ctx, (left, baseline - LABEL_ASCENT));
     }
 
     // Clusters: a dark bubble with the number of sites, ringed in the colour of the
-    // highest-priority category among them; a small ring of its sites' spots.
-    for g in layout.glyphs.iter().filter(|g| g.is_cluster()) {
-        let r = bubble_radius(g.members.len());
-        if !on_screen(g.x, g.y, r + 20.0) {
-            continue;
+    // highest-priority category among them; a small ring of its sites' spots. The lines
+    // to the spots go in one path per fading; bubbles and spots are stamped from sprites
+    // (hundreds of small paths cost far more to rasterise than to copy).
+    let clusters = || {
+        layout.glyphs.iter().filter(|g| {
+            g.is_cluster() && on_screen(g.x, g.y, bubble_radius(g.members.len()) + 20.0)
+        })
+    };
+    for faded in [false, true] {
+        ctx.begin_path();
+        let mut any = false;
+        for g in clusters().filter(|g| g.faded == faded && g.members.len() <= RING_MAX) {
+            let (x, y) = at(g.x, g.y);
+            for m in &g.members {
+                if let (_, Spot::Ring(sx, sy)) = layout.spots[*m] {
+                    let (px, py) = at(sx, sy);
+                    ctx.move_to(x, y);
+                    ctx.line_to(px, py);
+                    any = true;
+                }
+            }
         }
+        if any {
+            ctx.set_global_alpha(if faded { 0.5 } else { 1.0 });
+            ctx.set_stroke_style_str("rgba(29,36,51,.35)");
+            ctx.set_line_width(1.0);
+            ctx.stroke();
+        }
+    }
+    for g in clusters() {
         let (x, y) = at(g.x, g.y);
         ctx.set_global_alpha(if g.faded { 0.5 } else { 1.0 });
         if g.members.len() <= RING_MAX {
             for m in &g.members {
                 if let (_, Spot::Ring(sx, sy)) = layout.spots[*m] {
-                    let (px, py) = at(sx, sy);
-                    ctx.begin_path();
-                    ctx.move_to(x, y);
-                    ctx.line_to(px, py);
-                    ctx.set_stroke_style_str("rgba(29,36,51,.35)");
-                    ctx.set_line_width(1.0);
-                    ctx.stroke();
                     let s = &sites[*m];
-                    glyph_shape(&ctx, s.category, px, py, 4.5);
-                    ctx.set_fill_style_str(if s.kind.is_area() {
-                        "#fff"
-                    } else {
-                        category_colour(s.category)
-                    });
-                    ctx.fill();
-                    ctx.set_stroke_style_str(if s.kind.is_area() {
-                        category_colour(s.category)
-                    } else {
-                        "#fff"
-                    });
-                    ctx.set_line_width(1.5);
-                    ctx.stroke();
+                    if let Some(sprite) = spot_sprite(s.category, s.kind.is_area(), dpr) {
+                        let (w, h) = css_size(&sprite, dpr);
+                        let (px, py) = at(sx, sy);
+                        stamp(&ctx, &sprite, (px - w / 2.0, py - h / 2.0), (w, h));
+                    }
                 }
             }
         }
-        ctx.begin_path();
-        let _ = ctx.arc(x, y, r, 0.0, tau);
-        ctx.set_fill_style_str("rgba(29,36,51,.88)");
-        ctx.fill();
-        ctx.set_stroke_style_str(category_colour(g.category));
-        ctx.set_line_width(3.0);
-        ctx.stroke();
+        if let Some(sprite) = bubble_sprite(bubble_radius(g.members.len()), g.category, dpr) {
+            let (w, h) = css_size(&sprite, dpr);
+            stamp(&ctx, &sprite, (x - w / 2.0, y - h / 2.0), (w, h));
+        }
         if let Some(sprite) = count_sprite(g.members.len(), dpr) {
             let (w, h) = css_size(&sprite, dpr);
             stamp(&ctx, &sprite, (x - w / 2.0, y - h / 2.0), (w, h));
@@ -237,15 +256,11 @@ pub fn paint(el: &HtmlCanvasElement, layout: &Layout, extra: &Extra) {
         let Some(sprite) = label_sprite(text, LabelStyle::Site, dpr) else {
             return 0.0;
         };
-        let (w, h) = css_size(&sprite, dpr);
-        stamp(&ctx, &sprite, (x - LABEL_PAD, y - LABEL_ASCENT), (w, h));
-        w - 2.0 * LABEL_PAD
+        sprite.stamp(&ctx, (x - LABEL_PAD, y - LABEL_ASCENT));
+        sprite.w - 2.0 * LABEL_PAD
     };
-    for g in layout.glyphs.iter().filter(|g| g.labelled) {
+    for g in labelled() {
         let r = layout.drawn_radius(g) * kx;
-        if !on_screen(g.x, g.y, r + 200.0) {
-            continue;
-        }
         let (x, y) = at(g.x, g.y);
         // A cluster's label is its lead's name and "+N", stamped apart so both sprites
         // are reused as counts change.
@@ -253,7 +268,7 @@ pub fn paint(el: &HtmlCanvasElement, layout: &Layout, extra: &Extra) {
         let width = label(name, x + r + 4.0, y + 4.0, g.faded);
         if g.is_cluster() {
             label(
-                &format!("+{}", g.members.len() - 1),
+                &cluster_more(g),
                 x + r + 4.0 + width + 3.0,
                 y + 4.0,
                 g.faded,
@@ -345,19 +360,92 @@ enum LabelStyle {
     Town,
 }
 
-/// A label drawn once into a small canvas and kept; the cache is emptied when it grows
-/// past a few thousand. The text's baseline is `LABEL_ASCENT` below the sprite's top and
-/// it starts `LABEL_PAD` from its left.
-fn label_sprite(text: &str, style: LabelStyle, dpr: f64) -> Option<HtmlCanvasElement> {
+impl LabelStyle {
+    fn of(kind: LabelKind) -> Self {
+        match kind {
+            LabelKind::Country => Self::Country,
+            LabelKind::Capital => Self::Capital,
+            LabelKind::City => Self::Town,
+        }
+    }
+}
+
+/// The "+N" after a cluster's lead name (a sprite of its own, reused as counts change).
+fn cluster_more(g: &Glyph) -> String {
+    format!("+{}", g.members.len() - 1)
+}
+
+/// A label's text drawn once into an atlas canvas shared by all labels, and kept.
+#[derive(Clone)]
+struct LabelSprite {
+    atlas: HtmlCanvasElement,
+    /// Where it lies in the atlas, device pixels.
+    src: (f64, f64, f64, f64),
+    /// Its size, CSS pixels.
+    w: f64,
+    h: f64,
+}
+
+impl LabelSprite {
+    /// Copies it onto `ctx` with its top left corner at `at` (CSS pixels).
+    fn stamp(&self, ctx: &CanvasRenderingContext2d, at: (f64, f64)) {
+        let (sx, sy, sw, sh) = self.src;
+        let _ = ctx.draw_image_with_html_canvas_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(
+            &self.atlas,
+            sx,
+            sy,
+            sw,
+            sh,
+            at.0,
+            at.1,
+            self.w,
+            self.h,
+        );
+    }
+}
+
+/// Labels drawn so far, packed in rows into atlas canvases: a new label costs its text,
+/// not a canvas of its own, and labels drawn in one paint are copied from one source.
+#[derive(Default)]
+struct Labels {
+    /// Device pixel ratio (in hundredths) the atlases were drawn at.
+    dpr: u32,
+    atlases: Vec<(HtmlCanvasElement, CanvasRenderingContext2d)>,
+    /// Where the next label goes in the last atlas, device pixels.
+    cursor: (f64, f64),
+    index: HashMap<(LabelStyle, String), LabelSprite>,
+}
+
+/// An atlas's side, device pixels.
+const ATLAS_PX: u32 = 1024;
+/// Labels kept before the atlases are emptied and drawn again as needed.
+const LABELS_MAX: usize = 4000;
+
+/// A label's sprite: drawn into an atlas the first time. The text's baseline is
+/// `LABEL_ASCENT` below the sprite's top and it starts `LABEL_PAD` from its left.
+fn label_sprite(text: &str, style: LabelStyle, dpr: f64) -> Option<LabelSprite> {
     thread_local! {
-        /// By device pixel ratio (in hundredths) and style, then text.
-        static LABELS: RefCell<HashMap<(u32, LabelStyle), HashMap<String, HtmlCanvasElement>>> = RefCell::new(HashMap::new());
+        static LABELS: RefCell<Labels> = RefCell::new(Labels::default());
     }
-    let key = ((dpr * 100.0) as u32, style);
-    if let Some(c) = LABELS.with(|l| l.borrow().get(&key).and_then(|m| m.get(text)).cloned()) {
-        return Some(c);
-    }
-    let (c, ctx) = new_canvas()?;
+    LABELS.with(|l| {
+        let mut l = l.borrow_mut();
+        let key = (dpr * 100.0) as u32;
+        if l.dpr != key || l.index.len() >= LABELS_MAX {
+            *l = Labels {
+                dpr: key,
+                ..Labels::default()
+            };
+        }
+        if let Some(s) = l.index.get(&(style, text.to_string())) {
+            return Some(s.clone());
+        }
+        let s = draw_label(&mut l, text, style, dpr)?;
+        l.index.insert((style, text.to_string()), s.clone());
+        Some(s)
+    })
+}
+
+fn draw_label(l: &mut Labels, text: &str, style: LabelStyle, dpr: f64) -> Option<LabelSprite> {
     let (font, fill, halo) = match style {
         LabelStyle::Site => (
             "600 12px system-ui, sans-serif",
@@ -381,33 +469,64 @@ fn label_sprite(text: &str, style: LabelStyle, dpr: f64) -> Option<HtmlCanvasEle
     } else {
         text.to_string()
     };
-    let spaced = |ctx: &CanvasRenderingContext2d| {
+    if l.atlases.is_empty() {
+        l.atlases.push(new_atlas()?);
+    }
+    let set_font = |ctx: &CanvasRenderingContext2d| {
         ctx.set_font(font);
-        if style == LabelStyle::Country {
-            let _ = js_sys::Reflect::set(ctx, &"letterSpacing".into(), &"1px".into());
-        }
+        let spacing = if style == LabelStyle::Country {
+            "1px"
+        } else {
+            "0px"
+        };
+        let _ = js_sys::Reflect::set(ctx, &"letterSpacing".into(), &spacing.into());
     };
-    spaced(&ctx);
-    let width = ctx.measure_text(&shown).ok()?.width();
-    size_canvas(&c, &ctx, width + 2.0 * LABEL_PAD, LABEL_ASCENT + 6.0, dpr);
-    spaced(&ctx);
-    if let Some((colour, w)) = halo {
+    let (_, ctx) = l.atlases.last()?;
+    set_font(ctx);
+    let (w, h) = (
+        ctx.measure_text(&shown).ok()?.width() + 2.0 * LABEL_PAD,
+        LABEL_ASCENT + 6.0,
+    );
+    // Device pixels, with a gap so a copy at a fractional position takes nothing of the
+    // neighbours.
+    let (sw, sh) = ((w * dpr).ceil(), (h * dpr).ceil());
+    let side = f64::from(ATLAS_PX);
+    if sw + 2.0 > side {
+        return None;
+    }
+    let (mut x, mut y) = l.cursor;
+    if x + sw + 2.0 > side {
+        (x, y) = (0.0, y + sh + 2.0);
+    }
+    if y + sh + 2.0 > side {
+        l.atlases.push(new_atlas()?);
+        (x, y) = (0.0, 0.0);
+    }
+    l.cursor = (x + sw + 2.0, y);
+    let (atlas, ctx) = l.atlases.last()?;
+    let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, x, y);
+    set_font(ctx);
+    if let Some((colour, width)) = halo {
         ctx.set_line_join("round");
         ctx.set_stroke_style_str(colour);
-        ctx.set_line_width(w);
+        ctx.set_line_width(width);
         let _ = ctx.stroke_text(&shown, LABEL_PAD, LABEL_ASCENT);
     }
     ctx.set_fill_style_str(fill);
     let _ = ctx.fill_text(&shown, LABEL_PAD, LABEL_ASCENT);
-    LABELS.with(|l| {
-        let mut l = l.borrow_mut();
-        let m = l.entry(key).or_default();
-        if m.len() > 4000 {
-            m.clear();
-        }
-        m.insert(text.to_string(), c.clone());
-    });
-    Some(c)
+    Some(LabelSprite {
+        atlas: atlas.clone(),
+        src: (x, y, sw, sh),
+        w: sw / dpr,
+        h: sh / dpr,
+    })
+}
+
+fn new_atlas() -> Option<(HtmlCanvasElement, CanvasRenderingContext2d)> {
+    let (c, ctx) = new_canvas()?;
+    c.set_width(ATLAS_PX);
+    c.set_height(ATLAS_PX);
+    Some((c, ctx))
 }
 
 /// A cluster's count in white, drawn once per number and kept.
@@ -434,6 +553,68 @@ fn count_sprite(n: usize, dpr: f64) -> Option<HtmlCanvasElement> {
     Some(c)
 }
 
+/// A sprite drawn once per key into a small canvas `side` CSS pixels square (its
+/// context scaled to CSS pixels) and kept.
+fn cached<K: std::hash::Hash + Eq + 'static>(
+    cache: &'static std::thread::LocalKey<RefCell<HashMap<K, HtmlCanvasElement>>>,
+    key: K,
+    side: f64,
+    dpr: f64,
+    draw: impl FnOnce(&CanvasRenderingContext2d),
+) -> Option<HtmlCanvasElement> {
+    if let Some(c) = cache.with(|s| s.borrow().get(&key).cloned()) {
+        return Some(c);
+    }
+    let (c, ctx) = new_canvas()?;
+    size_canvas(&c, &ctx, side, side, dpr);
+    draw(&ctx);
+    cache.with(|s| s.borrow_mut().insert(key, c.clone()));
+    Some(c)
+}
+
+/// A cluster member's spot on its ring: its category's glyph, hollow for an area.
+fn spot_sprite(category: Category, area: bool, dpr: f64) -> Option<HtmlCanvasElement> {
+    thread_local! {
+        static SPOTS: RefCell<HashMap<(Category, bool, u32), HtmlCanvasElement>> =
+            RefCell::new(HashMap::new());
+    }
+    let side = 14.0;
+    cached(
+        &SPOTS,
+        (category, area, (dpr * 100.0) as u32),
+        side,
+        dpr,
+        |ctx| {
+            glyph_shape(ctx, category, side / 2.0, side / 2.0, 4.5);
+            let colour = category_colour(category);
+            ctx.set_fill_style_str(if area { "#fff" } else { colour });
+            ctx.fill();
+            ctx.set_stroke_style_str(if area { colour } else { "#fff" });
+            ctx.set_line_width(1.5);
+            ctx.stroke();
+        },
+    )
+}
+
+/// A cluster's bubble of radius `r`, ringed in its category's colour.
+fn bubble_sprite(r: f64, category: Category, dpr: f64) -> Option<HtmlCanvasElement> {
+    thread_local! {
+        static BUBBLES: RefCell<HashMap<(u32, Category, u32), HtmlCanvasElement>> =
+            RefCell::new(HashMap::new());
+    }
+    let side = 2.0 * r + 6.0;
+    let key = ((r * 10.0) as u32, category, (dpr * 100.0) as u32);
+    cached(&BUBBLES, key, side, dpr, |ctx| {
+        ctx.begin_path();
+        let _ = ctx.arc(side / 2.0, side / 2.0, r, 0.0, std::f64::consts::TAU);
+        ctx.set_fill_style_str("rgba(29,36,51,.88)");
+        ctx.fill();
+        ctx.set_stroke_style_str(category_colour(category));
+        ctx.set_line_width(3.0);
+        ctx.stroke();
+    })
+}
+
 /// The glyph of a site with this look, drawn once into a small canvas and kept.
 fn sprite(
     category: Category,
@@ -443,34 +624,29 @@ fn sprite(
     dpr: f64,
 ) -> Option<HtmlCanvasElement> {
     let key = (category, size as u32, area, faded, (dpr * 100.0) as u32);
-    if let Some(c) = SPRITES.with(|s| s.borrow().get(&key).cloned()) {
-        return Some(c);
-    }
-    let (c, ctx) = new_canvas()?;
     let side = size + 6.0;
-    size_canvas(&c, &ctx, side, side, dpr);
-    let (x, y, r) = (side / 2.0, side / 2.0, size / 2.0);
-    ctx.set_global_alpha(if faded { 0.45 } else { 1.0 });
-    ctx.set_line_join("round");
-    if area {
-        glyph_shape(&ctx, category, x, y, r - 1.0);
-        ctx.set_fill_style_str("rgba(255,255,255,.85)");
-        ctx.fill();
-        ctx.set_stroke_style_str(category_colour(category));
-        ctx.set_line_width(2.5);
-        ctx.stroke();
-    } else {
-        glyph_shape(&ctx, category, x, y, r + 1.2);
-        ctx.set_stroke_style_str("rgba(0,0,0,.35)");
-        ctx.set_line_width(1.0);
-        ctx.stroke();
-        glyph_shape(&ctx, category, x, y, r);
-        ctx.set_fill_style_str(category_colour(category));
-        ctx.fill();
-        ctx.set_stroke_style_str("#fff");
-        ctx.set_line_width(2.0);
-        ctx.stroke();
-    }
-    SPRITES.with(|s| s.borrow_mut().insert(key, c.clone()));
-    Some(c)
+    cached(&SPRITES, key, side, dpr, |ctx| {
+        let (x, y, r) = (side / 2.0, side / 2.0, size / 2.0);
+        ctx.set_global_alpha(if faded { 0.45 } else { 1.0 });
+        ctx.set_line_join("round");
+        if area {
+            glyph_shape(ctx, category, x, y, r - 1.0);
+            ctx.set_fill_style_str("rgba(255,255,255,.85)");
+            ctx.fill();
+            ctx.set_stroke_style_str(category_colour(category));
+            ctx.set_line_width(2.5);
+            ctx.stroke();
+        } else {
+            glyph_shape(ctx, category, x, y, r + 1.2);
+            ctx.set_stroke_style_str("rgba(0,0,0,.35)");
+            ctx.set_line_width(1.0);
+            ctx.stroke();
+            glyph_shape(ctx, category, x, y, r);
+            ctx.set_fill_style_str(category_colour(category));
+            ctx.fill();
+            ctx.set_stroke_style_str("#fff");
+            ctx.set_line_width(2.0);
+            ctx.stroke();
+        }
+    })
 }
