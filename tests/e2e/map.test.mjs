@@ -28,6 +28,10 @@ test("sites close together form a cluster; clicking it zooms in; every site keep
     return m && Number(m[1]) > z;
   }, before, { timeout: 5000 });
   assert.ok(zoomOf(page.url()) > before, "the map zoomed in on the cluster");
+  // The buttons are brought in line a slice at a time; once the layer is no longer
+  // busy, each site has its button again.
+  await page.waitForFunction(() => !document.querySelector(".markers[aria-busy]"));
+  assert.equal(await page.locator("button.marker").count(), count);
   // The legend names every category shape; the pointer readout follows the mouse.
   assert.match(await page.locator(".legend").innerText(), /strike[\s\S]*statement/);
   const box = await page.locator(".surface").boundingBox();
