@@ -48,6 +48,8 @@ pub struct Inputs {
 pub struct Dom {
     pub base: HtmlCanvasElement,
     pub marks: HtmlCanvasElement,
+    /// The pointed site alone, over the marker canvas and moved with it.
+    pub hover: HtmlCanvasElement,
     pub layer: HtmlElement,
     pub scale: HtmlElement,
     pub surface: HtmlElement,
@@ -287,7 +289,9 @@ impl Engine {
         }
         self.marks_view = Some(view);
         self.repaint();
+        self.repaint_pointed();
         set_transform(&dom.marks, None);
+        set_transform(&dom.hover, None);
         if with_buttons {
             self.sync_buttons(None);
         }
@@ -327,8 +331,7 @@ impl Engine {
         done
     }
 
-    /// Paints the marker canvas for the view it was last drawn for (a hover or focus
-    /// changes only this).
+    /// Paints the marker canvas for the view it was last drawn for.
     pub fn repaint(&self) {
         let (Some(dom), Some(layout), Some(view)) = (&self.dom, &self.layout, &self.marks_view)
         else {
@@ -340,10 +343,19 @@ impl Engine {
             &paint::Extra {
                 offset: layout.offset(view),
                 selected: self.inputs.as_ref().and_then(|i| i.selected.as_deref()),
-                pointed: self.pointed,
                 places: &self.places,
             },
         );
+    }
+
+    /// Paints the pointed (hovered or focused) site on its own canvas, for the view the
+    /// markers were last drawn for: a hover or focus changes only this.
+    pub fn repaint_pointed(&self) {
+        let (Some(dom), Some(layout), Some(view)) = (&self.dom, &self.layout, &self.marks_view)
+        else {
+            return;
+        };
+        paint::paint_pointed(&dom.hover, layout, layout.offset(view), self.pointed);
     }
 
     /// Moves and scales each layer from the view it was drawn for to the live view, and
@@ -358,7 +370,9 @@ impl Engine {
             set_transform(&dom.base, Some(to_css(view.transform_from(drawn))));
         }
         if let Some(drawn) = &self.marks_view {
-            set_transform(&dom.marks, Some(to_css(view.transform_from(drawn))));
+            let m = Some(to_css(view.transform_from(drawn)));
+            set_transform(&dom.marks, m);
+            set_transform(&dom.hover, m);
         }
         if let Some((layout, drawn)) = &self.buttons {
             let (r, tx, ty) = to_css(view.transform_from(drawn));

@@ -131,6 +131,7 @@ pub fn map_view(props: &MapProps) -> Html {
     let surface = use_node_ref();
     let base = use_node_ref();
     let canvas = use_node_ref();
+    let hover = use_node_ref();
     let layer = use_node_ref();
     let coords = use_node_ref();
     let scale = use_node_ref();
@@ -161,6 +162,7 @@ pub fn map_view(props: &MapProps) -> Html {
                 layer.clone(),
                 scale.clone(),
                 surface.clone(),
+                hover.clone(),
             );
             let inputs = engine::Inputs {
                 corpus: corpus.clone(),
@@ -172,16 +174,25 @@ pub fn map_view(props: &MapProps) -> Html {
                 dispatch: props.dispatch.clone(),
             };
             use_effect(move || {
-                if let (Some(base), Some(marks), Some(layer), Some(scale), Some(surface)) = (
+                if let (
+                    Some(base),
+                    Some(marks),
+                    Some(layer),
+                    Some(scale),
+                    Some(surface),
+                    Some(hover),
+                ) = (
                     refs.0.cast(),
                     refs.1.cast(),
                     refs.2.cast(),
                     refs.3.cast(),
                     refs.4.cast(),
+                    refs.5.cast(),
                 ) {
                     let dom = engine::Dom {
                         base,
                         marks,
+                        hover,
                         layer,
                         scale,
                         surface,
@@ -257,6 +268,8 @@ pub fn map_view(props: &MapProps) -> Html {
                 // Painted over the buttons, so the buttons need no compositing layers of
                 // their own; it lets clicks through to them.
                 <canvas class="marks" ref={canvas} aria-hidden="true"></canvas>
+                // The hovered or focused site, over the markers: pointing repaints only it.
+                <canvas class="marks" ref={hover} aria-hidden="true"></canvas>
                 <div class="scale" ref={scale} aria-hidden="true" style={format!("width:{bar_width:.2}%")}>
                     <span class="scale-bar"></span>
                     <span class="scale-label">{ bar_label }</span>
@@ -344,9 +357,10 @@ fn handlers(
                 return;
             };
             let i = site.and_then(|id| en.layout.as_ref()?.sites.iter().position(|s| s.id == id));
-            if en.pointed != i {
+            // While a drag or pinch goes on the pointer crosses sites without pointing.
+            if en.pointed != i && (en.pointers.is_empty() || i.is_none()) {
                 en.pointed = i;
-                en.repaint();
+                en.repaint_pointed();
             }
         }
     };

@@ -49,8 +49,6 @@ pub fn size_of(el: &HtmlCanvasElement) -> (f64, f64) {
 pub struct Extra<'a> {
     pub offset: (f64, f64),
     pub selected: Option<&'a str>,
-    /// Site index focused or hovered: drawn with its name.
-    pub pointed: Option<usize>,
     /// Names of countries and towns, placed clear of the markers.
     pub places: &'a [PlaceLabel],
 }
@@ -247,7 +245,7 @@ pub fn paint(el: &HtmlCanvasElement, layout: &Layout, extra: &Extra) {
         }
     }
 
-    // Labels that found room; then the selected and the pointed site, always named.
+    // Labels that found room; then the selected site, always named.
     ctx.set_line_join("round");
     // Labels are stamped from sprites too: text with a halo costs far more to rasterise
     // than to copy. Returns the text's width.
@@ -276,37 +274,74 @@ pub fn paint(el: &HtmlCanvasElement, layout: &Layout, extra: &Extra) {
         }
     }
     ctx.set_global_alpha(1.0);
-    let mark = |i: usize, colour: &str, dashed: bool| {
-        let (x, y) = layout.drawn_at(i);
-        let (x, y) = at(x, y);
-        let s = &sites[i];
-        let r = match layout.spots[i].1 {
-            Spot::Own => dot_size(s.count) / 2.0,
-            Spot::Ring(..) => 5.0,
-            Spot::Parked => bubble_radius(layout.glyphs[layout.spots[i].0].members.len()),
-        } + 5.0;
-        ctx.begin_path();
-        let _ = ctx.arc(x, y, r, 0.0, tau);
-        let dash = js_sys::Array::new();
-        if dashed {
-            dash.push(&4.0.into());
-            dash.push(&3.0.into());
-        }
-        let _ = ctx.set_line_dash(&dash);
-        ctx.set_stroke_style_str(colour);
-        ctx.set_line_width(3.0);
-        ctx.stroke();
-        let _ = ctx.set_line_dash(&js_sys::Array::new());
-        label(&s.name, x + r + 3.0, y + 4.0, false);
-    };
     if let Some(i) = extra
         .selected
         .and_then(|id| sites.iter().position(|s| s.id == id))
     {
-        mark(i, "#005fcc", false);
+        mark(&ctx, layout, (i, at), dpr, "#005fcc", false);
     }
-    if let Some(i) = extra.pointed.filter(|i| *i < sites.len()) {
-        mark(i, "#1d2433", true);
+}
+
+/// Paints the pointed site alone on `el` (cleared first): a dashed ring and its name.
+pub fn paint_pointed(
+    el: &HtmlCanvasElement,
+    layout: &Layout,
+    offset: (f64, f64),
+    pointed: Option<usize>,
+) {
+    let Some((w, h, dpr)) = fit_canvas(el) else {
+        return;
+    };
+    let Some(ctx) = context(el) else {
+        return;
+    };
+    let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
+    ctx.clear_rect(0.0, 0.0, w, h);
+    let (kx, ky) = (w / MAP_W, h / MAP_H);
+    let at = |x: f64, y: f64| ((x + offset.0) * kx, (y + offset.1) * ky);
+    if let Some(i) = pointed.filter(|i| *i < layout.sites.len()) {
+        mark(&ctx, layout, (i, at), dpr, "#1d2433", true);
+    }
+}
+
+/// A ring around site `i` (placed by `at`) and its name where no label shows it.
+fn mark(
+    ctx: &CanvasRenderingContext2d,
+    layout: &Layout,
+    (i, at): (usize, impl Fn(f64, f64) -> (f64, f64)),
+    dpr: f64,
+    colour: &str,
+    dashed: bool,
+) {
+    let (x, y) = layout.drawn_at(i);
+    let (x, y) = at(x, y);
+    let s = &layout.sites[i];
+    let r = match layout.spots[i].1 {
+        Spot::Own => dot_size(s.count) / 2.0,
+        Spot::Ring(..) => 5.0,
+        Spot::Parked => bubble_radius(layout.glyphs[layout.spots[i].0].members.len()),
+    } + 5.0;
+    ctx.begin_path();
+    let _ = ctx.arc(x, y, r, 0.0, std::f64::consts::TAU);
+    let dash = js_sys::Array::new();
+    if dashed {
+        dash.push(&4.0.into());
+        dash.push(&3.0.into());
+    }
+    let _ = ctx.set_line_dash(&dash);
+    ctx.set_stroke_style_str(colour);
+    ctx.set_line_width(3.0);
+    ctx.stroke();
+    let _ = ctx.set_line_dash(&js_sys::Array::new());
+    // Named unless its own glyph's label already names it.
+    let (g, spot) = layout.spots[i];
+    let glyph = &layout.glyphs[g];
+    if matches!(spot, Spot::Own) && glyph.labelled && glyph.members[0] == i {
+        return;
+    }
+    ctx.set_global_alpha(1.0);
+    if let Some(sprite) = label_sprite(&s.name, LabelStyle::Site, dpr) {
+        sprite.stamp(ctx, (x + r + 3.0 - LABEL_PAD, y + 4.0 - LABEL_ASCENT));
     }
 }
 
