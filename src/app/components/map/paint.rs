@@ -451,8 +451,10 @@ struct Labels {
     index: HashMap<(LabelStyle, String), LabelSprite>,
 }
 
-/// An atlas's side, device pixels.
-const ATLAS_PX: u32 = 1024;
+/// An atlas's size, device pixels: small, since copying from an atlas just drawn into
+/// makes the browser take a snapshot of all of it.
+const ATLAS_W: u32 = 1024;
+const ATLAS_H: u32 = 128;
 /// Labels kept before the atlases are emptied and drawn again as needed.
 const LABELS_MAX: usize = 4000;
 
@@ -525,20 +527,31 @@ fn draw_label(l: &mut Labels, text: &str, style: LabelStyle, dpr: f64) -> Option
     // Device pixels, with a gap so a copy at a fractional position takes nothing of the
     // neighbours.
     let (sw, sh) = ((w * dpr).ceil(), (h * dpr).ceil());
-    let side = f64::from(ATLAS_PX);
-    if sw + 2.0 > side {
-        return None;
+    let (aw, ah) = (f64::from(ATLAS_W), f64::from(ATLAS_H));
+    // A label too long for an atlas gets a canvas of its own.
+    let own = if sw + 2.0 > aw || sh + 2.0 > ah {
+        let (c, ctx) = new_canvas()?;
+        c.set_width(sw as u32);
+        c.set_height(sh as u32);
+        Some((c, ctx))
+    } else {
+        None
+    };
+    let (mut x, mut y) = if own.is_some() { (0.0, 0.0) } else { l.cursor };
+    if own.is_none() {
+        if x + sw + 2.0 > aw {
+            (x, y) = (0.0, y + sh + 2.0);
+        }
+        if y + sh + 2.0 > ah {
+            l.atlases.push(new_atlas()?);
+            (x, y) = (0.0, 0.0);
+        }
+        l.cursor = (x + sw + 2.0, y);
     }
-    let (mut x, mut y) = l.cursor;
-    if x + sw + 2.0 > side {
-        (x, y) = (0.0, y + sh + 2.0);
-    }
-    if y + sh + 2.0 > side {
-        l.atlases.push(new_atlas()?);
-        (x, y) = (0.0, 0.0);
-    }
-    l.cursor = (x + sw + 2.0, y);
-    let (atlas, ctx) = l.atlases.last()?;
+    let (atlas, ctx) = match &own {
+        Some(own) => own,
+        None => l.atlases.last()?,
+    };
     let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, x, y);
     set_font(ctx);
     if let Some((colour, width)) = halo {
@@ -559,8 +572,8 @@ fn draw_label(l: &mut Labels, text: &str, style: LabelStyle, dpr: f64) -> Option
 
 fn new_atlas() -> Option<(HtmlCanvasElement, CanvasRenderingContext2d)> {
     let (c, ctx) = new_canvas()?;
-    c.set_width(ATLAS_PX);
-    c.set_height(ATLAS_PX);
+    c.set_width(ATLAS_W);
+    c.set_height(ATLAS_H);
     Some((c, ctx))
 }
 
