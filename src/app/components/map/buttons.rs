@@ -2,7 +2,8 @@
 //! positioned group per glyph, created, updated and moved only where the layout changed.
 //! With hundreds of sites a virtual DOM diff and a style recalculation of every button
 //! on each scrub step cost more than a frame; here a scrub step touches only the buttons
-//! that changed, and a zoom moves the groups (and the sites that changed cluster).
+//! that changed, and a zoom moves the groups (and the sites that changed cluster). A sync
+//! can be done in slices ([`begin`], then [`step`] until it says done).
 use std::collections::{HashMap, HashSet};
 
 use wasm_bindgen::JsCast;

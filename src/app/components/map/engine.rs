@@ -1,14 +1,15 @@
-//! The map's drawing loop, outside the virtual DOM. Three layers show the map: the
-//! basemap canvas, the marker canvas (markers, their names, place names) and the marker
-//! buttons. Each remembers the view it was drawn for.
+//! The map's drawing loop, outside the virtual DOM. Layers show the map: the basemap
+//! canvas, the marker canvas (markers, their names, place names) with the pointed site's
+//! canvas over it, and the marker buttons. Each remembers the view it was drawn for.
 //!
 //! A pan or zoom by wheel, drag, pinch or key changes the live view at once and only
 //! moves and scales the layers with one CSS transform each (the compositor's work, no
 //! drawing), so every frame of a gesture is cheap. When the gesture rests the layers are
-//! drawn again for the new view, one per frame (basemap, then markers and buttons), and
-//! only then is the app told the new view (the URL follows). New sites in the window (a
-//! scrub, a filter) redraw the marker canvas in the same frame; the buttons follow once
-//! that frame is painted.
+//! drawn again for the new view, one per frame (basemap, then markers, then the buttons
+//! begin), and only then is the app told the new view (the URL follows). New sites in the
+//! window (a scrub, a filter) redraw the marker canvas in the same frame. The buttons
+//! follow a slice at a time in the idle time after a frame, the layer `aria-busy` until
+//! they are in line.
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashSet};
 use std::rc::Rc;
@@ -94,9 +95,9 @@ pub struct Engine {
     running: bool,
     again: bool,
     preparing: bool,
-    /// A slice of the buttons' sync is set for after the next frame.
+    /// A slice of the buttons' sync is set for the idle time after the next frame.
     buttons_due: bool,
-    /// The buttons' sync under way, done a slice per frame.
+    /// The buttons' sync under way, done a slice at a time.
     pending: Option<buttons::Pending>,
 }
 

@@ -74,15 +74,20 @@ pub fn context(el: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
     el.get_context("2d").ok()??.dyn_into().ok()
 }
 
-pub fn paint(el: &HtmlCanvasElement, layout: &Layout, extra: &Extra) {
-    let Some((w, h, dpr)) = fit_canvas(el) else {
-        return;
-    };
-    let Some(ctx) = context(el) else {
-        return;
-    };
+/// A full-map canvas sized, cleared and scaled to CSS pixels: its context, size and
+/// pixel ratio.
+fn cleared(el: &HtmlCanvasElement) -> Option<(CanvasRenderingContext2d, f64, f64, f64)> {
+    let (w, h, dpr) = fit_canvas(el)?;
+    let ctx = context(el)?;
     let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
     ctx.clear_rect(0.0, 0.0, w, h);
+    Some((ctx, w, h, dpr))
+}
+
+pub fn paint(el: &HtmlCanvasElement, layout: &Layout, extra: &Extra) {
+    let Some((ctx, w, h, dpr)) = cleared(el) else {
+        return;
+    };
     let (kx, ky) = (w / MAP_W, h / MAP_H);
     let (ox, oy) = extra.offset;
     let at = |x: f64, y: f64| ((x + ox) * kx, (y + oy) * ky);
@@ -289,14 +294,9 @@ pub fn paint_pointed(
     offset: (f64, f64),
     pointed: Option<usize>,
 ) {
-    let Some((w, h, dpr)) = fit_canvas(el) else {
+    let Some((ctx, w, h, dpr)) = cleared(el) else {
         return;
     };
-    let Some(ctx) = context(el) else {
-        return;
-    };
-    let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
-    ctx.clear_rect(0.0, 0.0, w, h);
     let (kx, ky) = (w / MAP_W, h / MAP_H);
     let at = |x: f64, y: f64| ((x + offset.0) * kx, (y + offset.1) * ky);
     if let Some(i) = pointed.filter(|i| *i < layout.sites.len()) {
