@@ -176,6 +176,7 @@ async function measure(browser, url, kind) {
   // Scrub: from Home step forward, from End step back.
   const lat = [];
   const shown = [];
+  const mismatched = [];
   await slider.focus();
   const scrubWork = [];
   for (const [start, key] of [["Home", "ArrowRight"], ["End", "ArrowLeft"]]) {
@@ -190,6 +191,11 @@ async function measure(browser, url, kind) {
           // Once the markers' buttons are all in line (Vigía's layer is aria-busy until then).
           await page.waitForFunction(() => !document.querySelector("[aria-busy=true]"));
           shown.push(await page.locator(markerSel).count());
+          // Vigía says how many sites the window holds: each must have its button.
+          if (kind === "vigia") {
+            const says = Number((await page.locator("#time-now").innerText()).match(/at (\d+) sites?/)?.[1]);
+            if (says !== shown.at(-1)) mismatched.push(`${shown.at(-1)} buttons for ${says} sites`);
+          }
         }
       }
       await page.evaluate(() => window.__nextFrame());
@@ -234,6 +240,7 @@ async function measure(browser, url, kind) {
     scrub_frame_p50_ms: round(pct(scrubWork, 50)),
     scrub_frame_p95_ms: round(pct(scrubWork, 95)),
     markers_shown_avg: round(shown.reduce((a, b) => a + b, 0) / Math.max(1, shown.length), 0),
+    buttons_mismatched: mismatched,
     panzoom_frame_p50_ms: round(pct(panWork, 50)),
     panzoom_frame_p95_ms: round(pct(panWork, 95)),
     panzoom_steps: panWork.length,

@@ -68,7 +68,8 @@ fi
 step "browser benchmark (${#targets[@]} corpora, $steps scrub steps each)"
 node bench/browser.mjs --steps "$steps" --out "$work/browser.json" "${targets[@]}" >/dev/null
 
-# The app must find about as many events as the generator wrote.
+# The app must find about as many events as the generator wrote, and give each site in
+# the window its button.
 node -e '
   const fs = require("fs");
   const run = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
@@ -80,6 +81,8 @@ node -e '
     const ratio = r.vigia.events / planned;
     console.error(`bench: ${r.label}: ${r.vigia.events} events in the browser of ${planned} written`);
     if (Math.abs(1 - ratio) > 0.05) { console.error("bench: FAILED: more than 5% off"); bad = 1; }
+    const mm = r.vigia.buttons_mismatched ?? [];
+    if (mm.length) { console.error(`bench: FAILED: ${r.label}: marker buttons not those of the window: ${mm.join("; ")}`); bad = 1; }
   }
   process.exit(bad);
 ' "$work/browser.json" "$work"

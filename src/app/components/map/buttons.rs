@@ -99,7 +99,9 @@ pub fn begin(layer: &HtmlElement, want: Vec<Group>, reg: &mut Registry) -> Pendi
         }
         keep
     });
-    reg.order.retain(|k| group_keys.contains(k.as_str()));
+    // Only groups that exist: one that could not be created is in no DOM order.
+    reg.order
+        .retain(|k| group_keys.contains(k.as_str()) && reg.groups.contains_key(k));
     reg.last.retain(|k, _| group_keys.contains(k.as_str()));
 
     // Groups are created or moved keeping the longest run already in order in place.
@@ -130,6 +132,38 @@ pub fn step(p: &mut Pending, reg: &mut Registry, mut more: impl FnMut() -> bool)
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return true;
     };
+    if !place(&doc, p, reg, &mut more) {
+        return false;
+    }
+    while let Phase::Buttons(i) = p.phase {
+        let Some(g) = p.want.get(i) else {
+            return true;
+        };
+        p.phase = Phase::Buttons(i + 1);
+        sync_group(&doc, g, reg);
+        if !more() {
+            return i + 1 >= p.want.len();
+        }
+    }
+    true
+}
+
+/// Places the groups a sync has still to place, at once: a sync that begins after an
+/// unfinished one takes the groups' order from the registry, which must then be the
+/// order in the DOM.
+pub fn place_groups(p: &mut Pending, reg: &mut Registry) {
+    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+        place(&doc, p, reg, &mut || true);
+    }
+}
+
+/// Creates, moves and orders the groups, from the last down; true once all are placed.
+fn place(
+    doc: &Document,
+    p: &mut Pending,
+    reg: &mut Registry,
+    more: &mut impl FnMut() -> bool,
+) -> bool {
     while let Phase::Groups(n) = p.phase {
         let Some(i) = n.checked_sub(1) else {
             p.phase = Phase::Buttons(0);
@@ -137,13 +171,13 @@ pub fn step(p: &mut Pending, reg: &mut Registry, mut more: impl FnMut() -> bool)
         };
         p.phase = Phase::Groups(i);
         let g = &p.want[i];
-        let el = match reg.groups.get_mut(&g.key) {
+        let (el, new) = match reg.groups.get_mut(&g.key) {
             Some((el, at)) => {
                 if *at != g.at {
                     set(el, "style", &g.style());
                     *at = g.at;
                 }
-                el.clone()
+                (el.clone(), false)
             }
             None => {
                 let Some(el) = doc
@@ -156,25 +190,15 @@ pub fn step(p: &mut Pending, reg: &mut Registry, mut more: impl FnMut() -> bool)
                 set(&el, "class", "glyph");
                 set(&el, "style", &g.style());
                 reg.groups.insert(g.key.clone(), (el.clone(), g.at));
-                el
+                (el, true)
             }
         };
-        if !p.stay.contains(&i) {
+        if new || !p.stay.contains(&i) {
             let _ = p.layer.insert_before(&el, p.next.as_ref());
         }
         p.next = Some(el.into());
         if i % 32 == 0 && !more() {
             return false;
-        }
-    }
-    while let Phase::Buttons(i) = p.phase {
-        let Some(g) = p.want.get(i) else {
-            return true;
-        };
-        p.phase = Phase::Buttons(i + 1);
-        sync_group(&doc, g, reg);
-        if !more() {
-            return i + 1 >= p.want.len();
         }
     }
     true

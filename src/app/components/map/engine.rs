@@ -310,6 +310,11 @@ impl Engine {
         let selected = self.inputs.as_ref().and_then(|i| i.selected.clone());
         let synced = (Rc::as_ptr(&layout) as usize, selected.clone());
         if self.synced.as_ref() != Some(&synced) {
+            // An unfinished sync leaves the groups half placed: place them first, so the
+            // next one starts from the order they are in.
+            if let Some(p) = self.pending.as_mut() {
+                buttons::place_groups(p, &mut self.registry);
+            }
             self.pending = Some(buttons::begin(
                 &dom.layer,
                 layout.groups(selected.as_deref()),
