@@ -283,11 +283,14 @@ impl Engine {
             .as_ref()
             .map(|b| labels::place(b, &view, &layout))
             .unwrap_or_default();
+        // The pointed site keeps being pointed at in the new layout if it is still there
+        // (its index there may differ).
+        let pointed = self
+            .pointed
+            .and_then(|i| self.layout.as_ref()?.sites.get(i).map(|s| s.id.clone()));
+        self.pointed = pointed.and_then(|id| layout.sites.iter().position(|s| s.id == id));
         self.layout = Some(layout.clone());
         self.layout_key = Some(key);
-        if self.pointed.is_some_and(|i| i >= layout.sites.len()) {
-            self.pointed = None;
-        }
         self.marks_view = Some(view);
         self.repaint();
         self.repaint_pointed();
