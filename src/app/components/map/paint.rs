@@ -213,20 +213,16 @@ pub fn paint(el: &HtmlCanvasElement, layout: &Layout, extra: &Extra) {
                 if let (_, Spot::Ring(sx, sy)) = layout.spots[*m] {
                     let s = &sites[*m];
                     if let Some(sprite) = spot_sprite(s.category, s.kind.is_area(), dpr) {
-                        let (w, h) = css_size(&sprite, dpr);
-                        let (px, py) = at(sx, sy);
-                        stamp(&ctx, &sprite, (px - w / 2.0, py - h / 2.0), (w, h));
+                        stamp_centred(&ctx, &sprite, at(sx, sy), dpr);
                     }
                 }
             }
         }
         if let Some(sprite) = bubble_sprite(bubble_radius(g.members.len()), g.category, dpr) {
-            let (w, h) = css_size(&sprite, dpr);
-            stamp(&ctx, &sprite, (x - w / 2.0, y - h / 2.0), (w, h));
+            stamp_centred(&ctx, &sprite, (x, y), dpr);
         }
         if let Some(sprite) = count_sprite(g.members.len(), dpr) {
-            let (w, h) = css_size(&sprite, dpr);
-            stamp(&ctx, &sprite, (x - w / 2.0, y - h / 2.0), (w, h));
+            stamp_centred(&ctx, &sprite, (x, y), dpr);
         }
     }
     ctx.set_global_alpha(1.0);
@@ -244,9 +240,7 @@ pub fn paint(el: &HtmlCanvasElement, layout: &Layout, extra: &Extra) {
             s.faded,
             dpr,
         ) {
-            let (w, h) = css_size(&sprite, dpr);
-            let (x, y) = at(s.x, s.y);
-            stamp(&ctx, &sprite, (x - w / 2.0, y - h / 2.0), (w, h));
+            stamp_centred(&ctx, &sprite, at(s.x, s.y), dpr);
         }
     }
 
@@ -343,6 +337,17 @@ fn mark(
     if let Some(sprite) = label_sprite(&s.name, LabelStyle::Site, dpr) {
         sprite.stamp(ctx, (x + r + 3.0 - LABEL_PAD, y + 4.0 - LABEL_ASCENT));
     }
+}
+
+/// Copies a sprite onto the canvas centred on `at` (CSS pixels).
+fn stamp_centred(
+    ctx: &CanvasRenderingContext2d,
+    sprite: &HtmlCanvasElement,
+    at: (f64, f64),
+    dpr: f64,
+) {
+    let (w, h) = css_size(sprite, dpr);
+    stamp(ctx, sprite, (at.0 - w / 2.0, at.1 - h / 2.0), (w, h));
 }
 
 /// A sprite's size in CSS pixels.
@@ -448,7 +453,10 @@ struct Labels {
     atlases: Vec<(HtmlCanvasElement, CanvasRenderingContext2d)>,
     /// Where the next label goes in the last atlas, device pixels.
     cursor: (f64, f64),
-    index: HashMap<(LabelStyle, String), LabelSprite>,
+    /// By style, then text (looked up by `&str`, with no key to build).
+    index: HashMap<LabelStyle, HashMap<String, LabelSprite>>,
+    /// Labels in `index`.
+    count: usize,
 }
 
 /// An atlas's size, device pixels: small, since copying from an atlas just drawn into
@@ -467,17 +475,21 @@ fn label_sprite(text: &str, style: LabelStyle, dpr: f64) -> Option<LabelSprite> 
     LABELS.with(|l| {
         let mut l = l.borrow_mut();
         let key = (dpr * 100.0) as u32;
-        if l.dpr != key || l.index.len() >= LABELS_MAX {
+        if l.dpr != key || l.count >= LABELS_MAX {
             *l = Labels {
                 dpr: key,
                 ..Labels::default()
             };
         }
-        if let Some(s) = l.index.get(&(style, text.to_string())) {
+        if let Some(s) = l.index.get(&style).and_then(|m| m.get(text)) {
             return Some(s.clone());
         }
         let s = draw_label(&mut l, text, style, dpr)?;
-        l.index.insert((style, text.to_string()), s.clone());
+        l.index
+            .entry(style)
+            .or_default()
+            .insert(text.to_string(), s.clone());
+        l.count += 1;
         Some(s)
     })
 }
