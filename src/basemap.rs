@@ -1,5 +1,6 @@
 //! The embedded basemap: country outlines from Natural Earth (1:50m for the region, 1:10m
-//! around Venezuela) and GeoNames places, derived by `scripts/basemap.mjs` into
+//! around Venezuela), Venezuela's state borders (Natural Earth 1:10m admin-1 lines) and
+//! GeoNames places, derived by `scripts/basemap.mjs` into
 //! `www/basemap/region.json`, parsed here and turned into rings in reference pixels,
 //! simplified for the zoom they are shown at (`geo`'s Ramer–Douglas–Peucker) and clipped
 //! to the view before drawing. Depends on `projection`.
@@ -48,6 +49,9 @@ pub struct Basemap {
     /// The closest outlines, for the Caracas coast.
     #[serde(default)]
     pub coast: Vec<Country>,
+    /// Venezuela's state borders: open lines of `[lon, lat]` points.
+    #[serde(default)]
+    pub states: Vec<Vec<[f64; 2]>>,
     /// Places, capitals first, then by population.
     #[serde(default)]
     pub cities: Vec<City>,
@@ -98,6 +102,8 @@ impl Basemap {
 pub const DETAIL_FROM_ZOOM: f64 = 6.5;
 /// The zoom from which the Caracas–La Guaira coast outlines are drawn.
 pub const COAST_FROM_ZOOM: f64 = 9.5;
+/// The zoom from which Venezuela's state borders are drawn.
+pub const STATES_FROM_ZOOM: f64 = 5.0;
 /// The simplification levels: whole zoom levels.
 pub const LEVELS: std::ops::RangeInclusive<i32> = 3..=12;
 
@@ -121,39 +127,59 @@ pub struct LevelOutline {
 /// about half a screen pixel at zoom `level` (see [`zoom_level`]); rings smaller than that
 /// are left out.
 pub fn simplify_for_level(country: &Country, level: i32) -> LevelOutline {
-    let tolerance = 0.5 * (REFERENCE_ZOOM - f64::from(level)).exp2();
-    let rings = country
-        .rings
-        .iter()
-        .filter_map(|ring| {
-            let line: LineString<f64> = ring
-                .iter()
-                .map(|p| {
-                    let (x, y) = crate::projection::to_reference(p[0], p[1], REFERENCE_ZOOM);
-                    Coord { x, y }
-                })
-                .collect();
-            let simple = line.simplify(tolerance);
-            if simple.0.len() < 3 {
-                return None;
-            }
-            let pts: Vec<(f64, f64)> = simple.0.iter().map(|c| (c.x, c.y)).collect();
-            let b = pts.iter().fold(
-                [
-                    f64::INFINITY,
-                    f64::INFINITY,
-                    f64::NEG_INFINITY,
-                    f64::NEG_INFINITY,
-                ],
-                |b, (x, y)| [b[0].min(*x), b[1].min(*y), b[2].max(*x), b[3].max(*y)],
-            );
-            Some((b, pts))
-        })
-        .collect();
     LevelOutline {
         name: country.name.clone(),
-        rings,
+        rings: country
+            .rings
+            .iter()
+            .filter_map(|ring| simplify_points(ring, level, 3))
+            .collect(),
     }
+}
+
+/// Open lines (state borders) in reference pixels, simplified for zoom `level` like
+/// [`simplify_for_level`]; a line keeps its two ends however short it is, so lines that
+/// meet still meet.
+pub fn simplify_lines_for_level(
+    lines: &[Vec<[f64; 2]>],
+    level: i32,
+) -> Vec<(Bounds, Vec<(f64, f64)>)> {
+    lines
+        .iter()
+        .filter_map(|line| simplify_points(line, level, 2))
+        .collect()
+}
+
+/// `[lon, lat]` points in reference pixels, simplified for `level`, with their box; none
+/// when fewer than `min_points` remain.
+fn simplify_points(
+    points: &[[f64; 2]],
+    level: i32,
+    min_points: usize,
+) -> Option<(Bounds, Vec<(f64, f64)>)> {
+    let tolerance = 0.5 * (REFERENCE_ZOOM - f64::from(level)).exp2();
+    let line: LineString<f64> = points
+        .iter()
+        .map(|p| {
+            let (x, y) = crate::projection::to_reference(p[0], p[1], REFERENCE_ZOOM);
+            Coord { x, y }
+        })
+        .collect();
+    let simple = line.simplify(tolerance);
+    if simple.0.len() < min_points {
+        return None;
+    }
+    let pts: Vec<(f64, f64)> = simple.0.iter().map(|c| (c.x, c.y)).collect();
+    let b = pts.iter().fold(
+        [
+            f64::INFINITY,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NEG_INFINITY,
+        ],
+        |b, (x, y)| [b[0].min(*x), b[1].min(*y), b[2].max(*x), b[3].max(*y)],
+    );
+    Some((b, pts))
 }
 
 /// Whether two boxes overlap.
@@ -287,6 +313,66 @@ mod tests {
         }
         assert_eq!(min_population(5.0), None);
         assert!(min_population(10.0) < min_population(7.0));
+    }
+
+    #[test]
+    fn state_borders_run_inside_venezuela_and_keep_their_ends_when_simplified() {
+        let b = Basemap::parse(include_str!("../www/basemap/region.json"))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let Some(ve) = b.countries.iter().find(|c| c.name == "Venezuela") else {
+            panic!("no Venezuela");
+        };
+        let rings: Vec<Vec<(f64, f64)>> = ve
+            .rings
+            .iter()
+            .map(|r| r.iter().map(|p| (p[0], p[1])).collect())
+            .collect();
+        let points: Vec<[f64; 2]> = b.states.iter().flatten().copied().collect();
+        let within = points
+            .iter()
+            .filter(|p| inside(&rings, (p[0], p[1])))
+            .count();
+        assert!(b.states.len() > 100, "{} lines", b.states.len());
+        assert!(
+            within * 10 > points.len() * 9,
+            "{within} of {} inside",
+            points.len()
+        );
+        // The Distrito Capital's border runs through Caracas.
+        assert!(
+            points
+                .iter()
+                .any(|p| (p[0] + 66.9).abs() < 0.1 && (p[1] - 10.5).abs() < 0.1)
+        );
+        let count = |level| -> usize {
+            simplify_lines_for_level(&b.states, level)
+                .iter()
+                .map(|(_, l)| l.len())
+                .sum()
+        };
+        assert!(
+            count(5) < count(12),
+            "level 5: {}, 12: {}",
+            count(5),
+            count(12)
+        );
+        let to_ref = |p: &[f64; 2]| crate::projection::to_reference(p[0], p[1], REFERENCE_ZOOM);
+        for level in [5, 8, 12] {
+            let simple = simplify_lines_for_level(&b.states, level);
+            assert_eq!(
+                simple.len(),
+                b.states.len(),
+                "level {level}: no line dropped"
+            );
+            for ((_, s), line) in simple.iter().zip(&b.states) {
+                let ends = (line.first().map(to_ref), line.last().map(to_ref));
+                assert_eq!(
+                    (s.first().copied(), s.last().copied()),
+                    ends,
+                    "level {level}"
+                );
+            }
+        }
     }
 
     /// Even-odd inside test, for checking clipped rings.

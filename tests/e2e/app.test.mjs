@@ -47,6 +47,8 @@ test("the map draws the embedded basemap and a marker is clickable", async () =>
   const basemap = page.locator("canvas.basemap[data-outlines]");
   await basemap.waitFor({ timeout: 10000 });
   assert.ok(Number(await basemap.getAttribute("data-outlines")) > 10, "country outlines drawn");
+  const states = Number(await basemap.getAttribute("data-state-lines"));
+  assert.ok(states > 100, `Venezuela's state borders drawn: ${states} lines`);
   // Land and sea both cover a good part of the region's view (sea is #dfe9f2).
   const land = await basemap.evaluate((c) => {
     const px = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;

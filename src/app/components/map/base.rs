@@ -1,5 +1,5 @@
-//! The basemap drawn on its own canvas: sea, land (Venezuela picked out), coasts and
-//! borders. Outlines come at the detail the view needs (region or close-up, simplified
+//! The basemap drawn on its own canvas: sea, land (Venezuela picked out), coasts,
+//! borders and, zoomed in from the region, Venezuela's state borders. Outlines come at the detail the view needs (region or close-up, simplified
 //! per zoom level with geo) and are kept; the levels not yet
 //! needed are prepared while the page is idle, so a zoom finds them ready. Each draw
 //! takes only the rings on screen, clipped to it, so zoomed in it rasterises little more
@@ -8,8 +8,9 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use vigia::basemap::{
-    Basemap, COAST_FROM_ZOOM, Country, DETAIL_FROM_ZOOM, LEVELS, LevelOutline, REFERENCE_ZOOM,
-    clip_ring, overlaps, simplify_for_level, zoom_level,
+    Basemap, Bounds, COAST_FROM_ZOOM, Country, DETAIL_FROM_ZOOM, LEVELS, LevelOutline,
+    REFERENCE_ZOOM, STATES_FROM_ZOOM, clip_ring, overlaps, simplify_for_level,
+    simplify_lines_for_level, zoom_level,
 };
 use vigia::projection::Viewport;
 use web_sys::{CanvasWindingRule, HtmlCanvasElement};
@@ -21,6 +22,7 @@ const LAND: &str = "#f1ede4";
 const LAND_LINE: &str = "#b9b3a6";
 const FOCUS: &str = "#ece3cf";
 const FOCUS_LINE: &str = "#8f8670";
+const STATE_LINE: &str = "#bcae92";
 
 /// Which outline set: the region, the close outlines around Venezuela, the coast.
 type SetKey = (usize, u8, i32);
@@ -29,6 +31,8 @@ type SetKey = (usize, u8, i32);
 #[derive(Default)]
 pub struct Outlines {
     sets: HashMap<SetKey, Vec<Option<LevelOutline>>>,
+    /// State borders per (basemap, level).
+    states: HashMap<(usize, i32), Vec<(Bounds, Vec<(f64, f64)>)>>,
 }
 
 fn set_of(b: &Basemap, outlines: &[Country]) -> u8 {
@@ -75,8 +79,19 @@ impl Outlines {
                     return true;
                 }
             }
+            if level >= zoom_level(STATES_FROM_ZOOM) && !self.states.contains_key(&(id, level)) {
+                self.states
+                    .insert((id, level), simplify_lines_for_level(&b.states, level));
+                return true;
+            }
         }
         false
+    }
+
+    fn states(&mut self, b: &Rc<Basemap>, level: i32) -> &[(Bounds, Vec<(f64, f64)>)] {
+        self.states
+            .entry((Rc::as_ptr(b) as usize, level))
+            .or_insert_with(|| simplify_lines_for_level(&b.states, level))
     }
 
     fn get(
@@ -100,16 +115,16 @@ impl Outlines {
 }
 
 /// Draws the basemap for `view` on `el` (already sized by the caller to `w` × `h` CSS
-/// pixels at `dpr`); returns how many outlines it drew.
+/// pixels at `dpr`); returns how many outlines and state border lines it drew.
 pub fn draw(
     el: &HtmlCanvasElement,
     (w, h, dpr): (f64, f64, f64),
     b: &Rc<Basemap>,
     view: &Viewport,
     outlines: &mut Outlines,
-) -> usize {
+) -> (usize, usize) {
     let Some(ctx) = super::paint::context(el) else {
-        return 0;
+        return (0, 0);
     };
     let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
     ctx.set_fill_style_str(SEA);
@@ -174,5 +189,25 @@ pub fn draw(
         ctx.stroke();
         drawn += 1;
     }
-    drawn
+    let mut lines = 0;
+    if view.zoom >= STATES_FROM_ZOOM {
+        ctx.begin_path();
+        for (bounds, line) in outlines.states(b, level) {
+            if !overlaps(bounds, &screen) {
+                continue;
+            }
+            lines += 1;
+            for (i, (x, y)) in line.iter().enumerate() {
+                if i == 0 {
+                    ctx.move_to(*x, *y);
+                } else {
+                    ctx.line_to(*x, *y);
+                }
+            }
+        }
+        ctx.set_stroke_style_str(STATE_LINE);
+        ctx.set_line_width(0.8 * px);
+        ctx.stroke();
+    }
+    (drawn, lines)
 }

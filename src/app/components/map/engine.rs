@@ -249,8 +249,11 @@ impl Engine {
         let Some(size) = paint::fit_canvas(&dom.base) else {
             return;
         };
-        let n = base::draw(&dom.base, size, &b, &view, &mut self.outlines);
+        let (n, states) = base::draw(&dom.base, size, &b, &view, &mut self.outlines);
         let _ = dom.base.set_attribute("data-outlines", &n.to_string());
+        let _ = dom
+            .base
+            .set_attribute("data-state-lines", &states.to_string());
         self.base_drawn = Some((view, Rc::as_ptr(&b) as usize));
         set_transform(&dom.base, None);
     }
