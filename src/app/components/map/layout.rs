@@ -416,7 +416,8 @@ pub struct Group {
 
 impl Group {
     pub fn style(&self) -> String {
-        format!("transform:translate({:.1}px,{:.1}px)", self.at.0, self.at.1)
+        // Placed by margins in the layer's one grid cell (see style.css).
+        format!("margin:{:.1}px 0 0 {:.1}px", self.at.1, self.at.0)
     }
 }
 
@@ -463,11 +464,11 @@ impl Button {
         if self.size == 0.0 {
             return String::new();
         }
-        let m = -self.size / 2.0;
+        let r = self.size / 2.0;
         format!(
-            "left:{:.1}px;top:{:.1}px;width:{s:.0}px;height:{s:.0}px;margin:{m:.1}px 0 0 {m:.1}px",
-            self.at.0,
-            self.at.1,
+            "width:{s:.0}px;height:{s:.0}px;margin:{:.1}px 0 0 {:.1}px",
+            self.at.1 - r,
+            self.at.0 - r,
             s = self.size
         )
     }
