@@ -75,10 +75,13 @@ pub fn context(el: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
 }
 
 /// A full-map canvas sized, cleared and scaled to CSS pixels: its context, size and
-/// pixel ratio.
+/// pixel ratio. Sprites are copied onto it pixel for pixel (see [`snap`]), so without
+/// smoothing: the browser rasterises a smoothed copy at a fractional position several
+/// times slower, which at hundreds of markers made the marker frame miss its budget.
 fn cleared(el: &HtmlCanvasElement) -> Option<(CanvasRenderingContext2d, f64, f64, f64)> {
     let (w, h, dpr) = fit_canvas(el)?;
     let ctx = context(el)?;
+    ctx.set_image_smoothing_enabled(false);
     let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
     ctx.clear_rect(0.0, 0.0, w, h);
     Some((ctx, w, h, dpr))
@@ -339,34 +342,30 @@ fn mark(
     }
 }
 
-/// Copies a sprite onto the canvas centred on `at` (CSS pixels).
+/// Copies a sprite onto the canvas centred on `at` (CSS pixels), at a whole device pixel.
 fn stamp_centred(
     ctx: &CanvasRenderingContext2d,
     sprite: &HtmlCanvasElement,
     at: (f64, f64),
     dpr: f64,
 ) {
-    let (w, h) = css_size(sprite, dpr);
-    stamp(ctx, sprite, (at.0 - w / 2.0, at.1 - h / 2.0), (w, h));
-}
-
-/// A sprite's size in CSS pixels.
-fn css_size(sprite: &HtmlCanvasElement, dpr: f64) -> (f64, f64) {
-    (
+    let (w, h) = (
         f64::from(sprite.width()) / dpr,
         f64::from(sprite.height()) / dpr,
-    )
+    );
+    let _ = ctx.draw_image_with_html_canvas_element_and_dw_and_dh(
+        sprite,
+        snap(at.0 - w / 2.0, dpr),
+        snap(at.1 - h / 2.0, dpr),
+        w,
+        h,
+    );
 }
 
-/// Copies a sprite onto the canvas with its top left corner at `at`, `size` CSS pixels.
-fn stamp(
-    ctx: &CanvasRenderingContext2d,
-    sprite: &HtmlCanvasElement,
-    at: (f64, f64),
-    size: (f64, f64),
-) {
-    let _ =
-        ctx.draw_image_with_html_canvas_element_and_dw_and_dh(sprite, at.0, at.1, size.0, size.1);
+/// A CSS coordinate moved to the nearest whole device pixel: a sprite (drawn at the
+/// device's pixel ratio) copied there lands pixel for pixel.
+fn snap(v: f64, dpr: f64) -> f64 {
+    (v * dpr).round() / dpr
 }
 
 /// A small canvas for a sprite and its context.
@@ -427,17 +426,19 @@ struct LabelSprite {
 }
 
 impl LabelSprite {
-    /// Copies it onto `ctx` with its top left corner at `at` (CSS pixels).
+    /// Copies it onto `ctx` with its top left corner at `at` (CSS pixels), at a whole
+    /// device pixel.
     fn stamp(&self, ctx: &CanvasRenderingContext2d, at: (f64, f64)) {
         let (sx, sy, sw, sh) = self.src;
+        let dpr = if self.w > 0.0 { sw / self.w } else { 1.0 };
         let _ = ctx.draw_image_with_html_canvas_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(
             &self.atlas,
             sx,
             sy,
             sw,
             sh,
-            at.0,
-            at.1,
+            snap(at.0, dpr),
+            snap(at.1, dpr),
             self.w,
             self.h,
         );
