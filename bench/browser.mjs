@@ -51,7 +51,11 @@ const PROBE = () => {
       const t0 = e.timeStamp;
       requestAnimationFrame(() => {
         const ch = new MessageChannel();
-        ch.port1.onmessage = () => done(performance.now() - t0);
+        ch.port1.onmessage = () => {
+        const ms = performance.now() - t0;
+        performance.mark("bench-probe"); // PROBE_MARK
+        done(ms);
+      };
         ch.port2.postMessage(0);
       });
     };
@@ -63,6 +67,9 @@ const PROBE = () => {
 // Traced while stepping: the renderer's tasks, the frames it begins and the harness's marks.
 const TRACE = "toplevel,devtools.timeline,blink.user_timing,disabled-by-default-devtools.timeline.frame";
 const MARK = "bench-step";
+// Marked by every other task the harness runs in the page (its probes), so that
+// `frameWork` leaves them out: the page's work is measured, not the measuring.
+const PROBE_MARK = "bench-probe";
 const FRAME_MS = 1000 / 60;
 
 async function traced(cdp, run) {
@@ -85,19 +92,21 @@ async function traced(cdp, run) {
 // work is the task that renders it (animation callbacks, style, layout, paint, commit)
 // plus the tasks that ran in the 60 Hz interval before it since the previous frame (input
 // handlers, timers, messages); idle callbacks, which the browser runs only when no frame
-// is due, are left out. A step's figure is its heaviest frame, or 0 if it drew none.
+// is due, are left out, and so are the harness's own tasks in the page (those holding a
+// mark: the step marks and the probes). A step's figure is its heaviest frame, or 0 if
+// it drew none.
 function frameWork(events) {
   const marks = events.filter((e) => e.name === MARK).sort((a, b) => a.ts - b.ts);
   if (marks.length < 2) return [];
   const { pid, tid } = marks[0];
   const mine = events.filter((e) => e.pid === pid && e.tid === tid);
-  const idle = mine.filter((e) => e.name === "FireIdleCallback").map((e) => e.ts);
+  const left = mine.filter((e) => e.name === "FireIdleCallback" || e.name === MARK || e.name === PROBE_MARK).map((e) => e.ts);
   const begins = mine.filter((e) => e.name === "BeginMainThreadFrame").map((e) => e.ts).sort((a, b) => a - b);
   const tasks = [];
   for (const e of mine.filter((e) => e.ph === "X" && e.name === "ThreadControllerImpl::RunTask").sort((a, b) => a.ts - b.ts)) {
     const last = tasks[tasks.length - 1];
     if (last && e.ts < last.end) continue; // nested in the one before
-    tasks.push({ ts: e.ts, end: e.ts + e.dur, frame: false, idle: false });
+    tasks.push({ ts: e.ts, end: e.ts + e.dur, frame: false, left: false });
   }
   const within = (ts) => {
     let lo = 0, hi = tasks.length;
@@ -105,7 +114,7 @@ function frameWork(events) {
     return lo < tasks.length && tasks[lo].ts <= ts ? tasks[lo] : null;
   };
   for (const ts of begins) { const t = within(ts); if (t) t.frame = true; }
-  for (const ts of idle) { const t = within(ts); if (t) t.idle = true; }
+  for (const ts of left) { const t = within(ts); if (t) t.left = true; }
   const frames = [];
   let from = 0;
   tasks.forEach((t, i) => {
@@ -114,7 +123,7 @@ function frameWork(events) {
     for (let j = i - 1; j >= from; j--) {
       const u = tasks[j];
       if (u.end < t.ts - FRAME_MS * 1000) break;
-      if (!u.idle) work += u.end - Math.max(u.ts, t.ts - FRAME_MS * 1000);
+      if (!u.left) work += u.end - Math.max(u.ts, t.ts - FRAME_MS * 1000);
     }
     frames.push({ end: t.end, work });
     from = i + 1;
@@ -172,6 +181,7 @@ async function measure(browser, url, kind) {
   const first_marker_ms = await page.evaluate(() => window.__firstMarker);
   const markerSel = kind === "vigia" ? ".marker" : ".leaflet-marker-icon";
   const mark = () => page.evaluate((name) => { performance.mark(name); }, MARK);
+  const nextFrame = () => page.evaluate((probe) => { performance.mark(probe); return window.__nextFrame(); }, PROBE_MARK);
 
   // Scrub: from Home step forward, from End step back.
   const lat = [];
@@ -181,24 +191,32 @@ async function measure(browser, url, kind) {
   const scrubWork = [];
   for (const [start, key] of [["Home", "ArrowRight"], ["End", "ArrowLeft"]]) {
     await page.keyboard.press(start);
-    await page.evaluate(() => window.__nextFrame());
+    await nextFrame();
     scrubWork.push(...frameWork(await traced(cdp, async () => {
       for (let i = 0; i < steps / 2; i++) {
         await page.evaluate((name) => { performance.mark(name); window.__pending = window.__arm("keydown"); }, MARK);
         await page.keyboard.press(key);
-        lat.push(await page.evaluate(() => window.__pending));
+        lat.push(await page.evaluate((probe) => { performance.mark(probe); return window.__pending; }, PROBE_MARK));
         if (i % 10 === 0) {
-          // Once the markers' buttons are all in line (Vigía's layer is aria-busy until then).
-          await page.waitForFunction(() => !document.querySelector("[aria-busy=true]"));
-          shown.push(await page.locator(markerSel).count());
-          // Vigía says how many sites the window holds: each must have its button.
+          // Once the markers' buttons are all in line (Vigía's layer is aria-busy until
+          // then), each site the window holds must have its button. Light probes, each
+          // marked (see `frameWork`): no locator engine and no forced layout.
+          await page.waitForFunction((probe) => {
+            performance.mark(probe);
+            return !document.querySelector("[aria-busy=true]");
+          }, PROBE_MARK, { polling: 50 });
+          const [count, says] = await page.evaluate(([probe, sel]) => {
+            performance.mark(probe);
+            return [document.querySelectorAll(sel).length, document.getElementById("time-now")?.textContent ?? ""];
+          }, [PROBE_MARK, markerSel]);
+          shown.push(count);
           if (kind === "vigia") {
-            const says = Number((await page.locator("#time-now").innerText()).match(/at (\d+) sites?/)?.[1]);
-            if (says !== shown.at(-1)) mismatched.push(`${shown.at(-1)} buttons for ${says} sites`);
+            const sites = Number(says.match(/at (\d+) sites?/)?.[1]);
+            if (sites !== count) mismatched.push(`${count} buttons for ${sites} sites`);
           }
         }
       }
-      await page.evaluate(() => window.__nextFrame());
+      await nextFrame();
       await mark();
     })));
   }
@@ -223,7 +241,7 @@ async function measure(browser, url, kind) {
     for (let i = 0; i < 30; i++) {
       await mark();
       await page.mouse.move(cx + 8 * (i + 1), cy + 4 * (i + 1));
-      await page.evaluate(() => window.__nextFrame());
+      await nextFrame();
     }
     await mark();
     await page.mouse.up();
