@@ -353,12 +353,23 @@ mod web {
         static PENDING: std::cell::RefCell<Option<(i32, Closure<dyn Fn()>)>> = const { std::cell::RefCell::new(None) };
     }
 
+    thread_local! {
+        /// Counts the writes asked for, so a replacement waiting for idle time is dropped
+        /// when a newer write came first.
+        static WRITES: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+    }
+
     /// Writes the view into the URL fragment: a new history entry at once when the
     /// selected site changed; else a replacement once the view has been still for 250 ms
-    /// (scrubbing and playing would otherwise rewrite the URL every frame).
+    /// (scrubbing and playing would otherwise rewrite the URL every frame), in idle time:
+    /// `replaceState` costs a millisecond or two, which a frame after a zoom can't spare.
     pub fn write_url(u: &crate::url::UrlState) {
         let Some(w) = web_sys::window() else { return };
         let frag = format!("#{}", u.encode());
+        let generation = WRITES.with(|n| {
+            n.set(n.get() + 1);
+            n.get()
+        });
         let push = WRITTEN_SITE.with(|s| {
             let mut s = s.borrow_mut();
             let changed = s.as_ref().is_some_and(|old| *old != u.site);
@@ -386,7 +397,19 @@ mod web {
             write(true);
             return;
         }
-        let cb = Closure::<dyn Fn()>::new(move || write(false));
+        let write = std::rc::Rc::new(write);
+        let cb = Closure::<dyn Fn()>::new(move || {
+            let Some(w) = web_sys::window() else { return };
+            let write = write.clone();
+            let idle = Closure::once_into_js(move || {
+                if WRITES.with(std::cell::Cell::get) == generation {
+                    write(false);
+                }
+            });
+            let opts = web_sys::IdleRequestOptions::new();
+            opts.set_timeout(1000);
+            let _ = w.request_idle_callback_with_options(idle.unchecked_ref(), &opts);
+        });
         if let Ok(id) = w
             .set_timeout_with_callback_and_timeout_and_arguments_0(cb.as_ref().unchecked_ref(), 250)
         {
