@@ -69,8 +69,9 @@ pub struct Engine {
     /// Map units per CSS pixel (0 until the map has a size).
     unit: f64,
     pub layout: Option<Rc<Layout>>,
-    /// What the layout was made from: corpus, sites, faded sites; zoom, size and unit.
-    layout_key: Option<(usize, usize, usize, [u64; 4])>,
+    layout_key: Option<LayoutKey>,
+    /// A layout made for the settling view, painted in the next frame.
+    laid: Option<Laid>,
     places: Vec<PlaceLabel>,
     /// The view the marker canvas was drawn for.
     marks_view: Option<Viewport>,
@@ -100,6 +101,17 @@ pub struct Engine {
     /// The buttons' sync under way, done a slice at a time.
     pending: Option<buttons::Pending>,
 }
+
+/// A marker layout made for a view, with its place names, before it is painted.
+struct Laid {
+    layout: Rc<Layout>,
+    places: Vec<PlaceLabel>,
+    key: LayoutKey,
+    view: Viewport,
+}
+
+/// What a layout was made from: corpus, sites, faded sites; zoom, size and unit.
+type LayoutKey = (usize, usize, usize, [u64; 4]);
 
 /// How long one slice of the buttons' sync may take, ms.
 const SLICE_MS: f64 = 3.0;
@@ -261,10 +273,18 @@ impl Engine {
     /// Lays the markers out for the live view (again only if the zoom, the size or the
     /// sites changed), paints them with the place names and brings the buttons in line.
     fn draw_marks(&mut self, with_buttons: bool) {
-        let (Some(dom), Some(view)) = (self.dom.clone(), self.view) else {
-            return;
+        if let Some(laid) = self.lay_out() {
+            self.show_laid(laid, with_buttons);
+        }
+    }
+
+    /// The markers' layout and place names for the live view, not yet shown; the labels
+    /// they need are drawn into their atlas meanwhile. Made a frame ahead of the one
+    /// that paints it when the view settles, so neither frame does both.
+    fn lay_out(&self) -> Option<Laid> {
+        let (Some(dom), Some(view), Some(inputs)) = (&self.dom, self.view, &self.inputs) else {
+            return None;
         };
-        let Some(inputs) = &self.inputs else { return };
         let key = (
             Rc::as_ptr(&inputs.corpus) as usize,
             Rc::as_ptr(&inputs.in_window) as usize,
@@ -281,18 +301,37 @@ impl Engine {
                 self.unit,
             )),
         };
-        self.places = inputs
+        let places = inputs
             .basemap
             .as_ref()
             .map(|b| labels::place(b, &view, &layout))
             .unwrap_or_default();
+        paint::prepare_labels(&dom.marks, &layout, layout.offset(&view), &places);
+        Some(Laid {
+            layout,
+            places,
+            key,
+            view,
+        })
+    }
+
+    /// Paints a layout made by [`Engine::lay_out`] and makes it the one shown.
+    fn show_laid(&mut self, laid: Laid, with_buttons: bool) {
+        let Some(dom) = self.dom.clone() else { return };
+        let Laid {
+            layout,
+            places,
+            key,
+            view,
+        } = laid;
+        self.places = places;
         // The pointed site keeps being pointed at in the new layout if it is still there
         // (its index there may differ).
         let pointed = self
             .pointed
             .and_then(|i| self.layout.as_ref()?.sites.get(i).map(|s| s.id.clone()));
         self.pointed = pointed.and_then(|id| layout.sites.iter().position(|s| s.id == id));
-        self.layout = Some(layout.clone());
+        self.layout = Some(layout);
         self.layout_key = Some(key);
         self.marks_view = Some(view);
         self.repaint();
@@ -426,8 +465,8 @@ impl Engine {
 }
 
 /// Draws the layers again for the live view after `rest` ms without another request
-/// (or once a gesture has gone on for `MAX_WAIT_MS`): the basemap in one frame, the
-/// markers in the next, the buttons in a third, and then reports the view to the app
+/// (or once a gesture has gone on for `MAX_WAIT_MS`): the basemap and the markers'
+/// layout in one frame, the markers in the next, the buttons in a third, and then reports the view to the app
 /// (so no frame does more than one of these).
 pub fn settle(me: &Shared, rest: i32) {
     let now = now();
@@ -467,12 +506,20 @@ pub fn settle(me: &Shared, rest: i32) {
                     e.draw_base();
                     e.show_moved();
                 }
+                e.laid = if e.marks_view != e.view {
+                    e.lay_out()
+                } else {
+                    None
+                };
             }
             next_frame(move || {
                 {
                     let mut e = me2.borrow_mut();
                     if e.marks_view != e.view {
-                        e.draw_marks(false);
+                        match e.laid.take() {
+                            Some(laid) if Some(laid.view) == e.view => e.show_laid(laid, false),
+                            _ => e.draw_marks(false),
+                        }
                         e.show_moved();
                     }
                 }

@@ -87,6 +87,46 @@ fn cleared(el: &HtmlCanvasElement) -> Option<(CanvasRenderingContext2d, f64, f64
     Some((ctx, w, h, dpr))
 }
 
+/// Draws the labels a paint of `layout` at `offset` shows into the atlas, where new:
+/// copying from the atlas makes the browser rasterise what was drawn into it, once for
+/// all of them rather than once per new label.
+pub fn prepare_labels(
+    el: &HtmlCanvasElement,
+    layout: &Layout,
+    offset: (f64, f64),
+    places: &[PlaceLabel],
+) {
+    let (w, h) = size_of(el);
+    let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
+    let (kx, ky) = (w / MAP_W, h / MAP_H);
+    let on_screen = |x: f64, y: f64, r: f64| {
+        let (sx, sy) = ((x + offset.0) * kx, (y + offset.1) * ky);
+        sx > -r && sy > -r && sx < w + r && sy < h + r
+    };
+    for l in places {
+        let _ = label_sprite(&l.text, LabelStyle::of(l.kind), dpr);
+    }
+    let sites = &layout.sites;
+    for g in labelled(layout, kx, &on_screen) {
+        let _ = label_sprite(&sites[g.members[0]].name, LabelStyle::Site, dpr);
+        if g.is_cluster() {
+            let _ = label_sprite(&cluster_more(g), LabelStyle::Site, dpr);
+        }
+    }
+}
+
+/// The glyphs that carry a label and are on screen, or near enough for their label to be.
+fn labelled<'a>(
+    layout: &'a Layout,
+    kx: f64,
+    on_screen: &'a impl Fn(f64, f64, f64) -> bool,
+) -> impl Iterator<Item = &'a Glyph> {
+    layout
+        .glyphs
+        .iter()
+        .filter(move |g| g.labelled && on_screen(g.x, g.y, layout.drawn_radius(g) * kx + 200.0))
+}
+
 pub fn paint(el: &HtmlCanvasElement, layout: &Layout, extra: &Extra) {
     let Some((ctx, w, h, dpr)) = cleared(el) else {
         return;
@@ -100,24 +140,7 @@ pub fn paint(el: &HtmlCanvasElement, layout: &Layout, extra: &Extra) {
     };
     let tau = std::f64::consts::TAU;
     let sites = &layout.sites;
-    // The labels this paint shows, drawn into the atlas first if new: copying from the
-    // atlas makes the browser rasterise what was drawn into it, once for all of them
-    // rather than once per new label.
-    let labelled = || {
-        layout
-            .glyphs
-            .iter()
-            .filter(|g| g.labelled && on_screen(g.x, g.y, layout.drawn_radius(g) * kx + 200.0))
-    };
-    for l in extra.places {
-        let _ = label_sprite(&l.text, LabelStyle::of(l.kind), dpr);
-    }
-    for g in labelled() {
-        let _ = label_sprite(&sites[g.members[0]].name, LabelStyle::Site, dpr);
-        if g.is_cluster() {
-            let _ = label_sprite(&cluster_more(g), LabelStyle::Site, dpr);
-        }
-    }
+    prepare_labels(el, layout, extra.offset, extra.places);
 
     // Extents of area sites drawn on their own, under everything.
     for (c, faded) in [false, true]
@@ -259,7 +282,7 @@ pub fn paint(el: &HtmlCanvasElement, layout: &Layout, extra: &Extra) {
         sprite.stamp(&ctx, (x - LABEL_PAD, y - LABEL_ASCENT));
         sprite.w - 2.0 * LABEL_PAD
     };
-    for g in labelled() {
+    for g in labelled(layout, kx, &on_screen) {
         let r = layout.drawn_radius(g) * kx;
         let (x, y) = at(g.x, g.y);
         // A cluster's label is its lead's name and "+N", stamped apart so both sprites
