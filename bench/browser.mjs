@@ -92,7 +92,7 @@ async function traced(cdp, run) {
 // work is the task that renders it (animation callbacks, style, layout, paint, commit)
 // plus the tasks that ran in the 60 Hz interval before it since the previous frame (input
 // handlers, timers, messages); idle callbacks, which the browser runs only when no frame
-// is due, are left out, and so are the harness's own tasks in the page (those holding a
+// is due, are left out (unless run because their timeout passed), and so are the harness's own tasks in the page (those holding a
 // mark: the step marks and the probes). A step's figure is its heaviest frame, or 0 if
 // it drew none.
 function frameWork(events) {
@@ -100,7 +100,8 @@ function frameWork(events) {
   if (marks.length < 2) return [];
   const { pid, tid } = marks[0];
   const mine = events.filter((e) => e.pid === pid && e.tid === tid);
-  const left = mine.filter((e) => e.name === "FireIdleCallback" || e.name === MARK || e.name === PROBE_MARK).map((e) => e.ts);
+  // An idle callback run because its timeout passed, not in idle time, counts.
+  const left = mine.filter((e) => (e.name === "FireIdleCallback" && !e.args?.data?.timedOut) || e.name === MARK || e.name === PROBE_MARK).map((e) => e.ts);
   const begins = mine.filter((e) => e.name === "BeginMainThreadFrame").map((e) => e.ts).sort((a, b) => a - b);
   const tasks = [];
   for (const e of mine.filter((e) => e.ph === "X" && e.name === "ThreadControllerImpl::RunTask").sort((a, b) => a.ts - b.ts)) {

@@ -197,7 +197,7 @@ fn place(
             let _ = p.layer.insert_before(&el, p.next.as_ref());
         }
         p.next = Some(el.into());
-        if i % 32 == 0 && !more() {
+        if i % 8 == 0 && !more() {
             return false;
         }
     }

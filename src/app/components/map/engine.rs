@@ -465,8 +465,9 @@ impl Engine {
 }
 
 /// Draws the layers again for the live view after `rest` ms without another request
-/// (or once a gesture has gone on for `MAX_WAIT_MS`): the basemap and the markers'
-/// layout in one frame, the markers in the next, the buttons in a third, and then reports the view to the app
+/// (or once a gesture has gone on for `MAX_WAIT_MS`): the basemap (rasterised there) and
+/// the markers' layout in the idle time that follows, the markers in the next frame, the
+/// buttons in the one after, and then reports the view to the app
 /// (so no frame does more than one of these).
 pub fn settle(me: &Shared, rest: i32) {
     let now = now();
@@ -493,7 +494,7 @@ pub fn settle(me: &Shared, rest: i32) {
     };
     let me2 = me.clone();
     let timer = after(rest, move || {
-        next_frame(move || {
+        when_idle_for(SETTLE_IDLE_MS, move || {
             if !current() {
                 return;
             }
@@ -504,6 +505,9 @@ pub fn settle(me: &Shared, rest: i32) {
                 e.waiting_since = None;
                 if e.base_stale() {
                     e.draw_base();
+                    if let Some(dom) = &e.dom {
+                        paint::rasterise(&dom.base);
+                    }
                     e.show_moved();
                 }
                 e.laid = if e.marks_view != e.view {
@@ -511,6 +515,7 @@ pub fn settle(me: &Shared, rest: i32) {
                 } else {
                     None
                 };
+                paint::rasterise_labels();
             }
             next_frame(move || {
                 {
@@ -584,8 +589,13 @@ fn sync_after_frame(me: &Shared) {
                 e.buttons_due = false;
                 // A gesture's redraw brings them in line itself once it rests.
                 if e.marks_view == e.view {
-                    let done = e.sync_buttons(Some(budget));
+                    let done = e.sync_buttons(Some(budget * BUTTONS_SHARE));
                     e.show_moved();
+                    // Style and layout for the buttons just changed, now, in idle time:
+                    // else the next key press's handler or frame would pay for them.
+                    if let Some(dom) = &e.dom {
+                        let _ = dom.layer.offset_width();
+                    }
                     !done
                 } else {
                     false
@@ -597,6 +607,14 @@ fn sync_after_frame(me: &Shared) {
         });
     });
 }
+
+/// The part of an idle slice spent changing buttons; the rest is left for the style and
+/// layout they need, done in the same slice.
+const BUTTONS_SHARE: f64 = 0.6;
+
+/// The idle time a settling view's basemap and marker layout are made in, ms: the
+/// basemap's paths take several milliseconds to rasterise at 1:10m.
+const SETTLE_IDLE_MS: f64 = 12.0;
 
 /// The longest a slice of the buttons' sync waits for idle time, ms.
 const IDLE_WAIT_MS: u32 = 200;
@@ -617,6 +635,32 @@ fn when_idle(f: impl FnOnce(f64) + 'static) {
     if let Some(w) = window() {
         let _ = w.request_idle_callback_with_options(cb.unchecked_ref(), &opts);
     }
+}
+
+/// Runs `f` in an idle period with at least `need` ms before the next frame, or once
+/// `IDLE_WAIT_MS` have passed without one. An idle period too short is let go and the
+/// next asked for after a frame: the browser begins one as a frame ends (a long one when
+/// no other frame is due, as when the view rests), not within the one that was short.
+fn when_idle_for(need: f64, f: impl FnOnce() + 'static) {
+    fn ask(need: f64, since: f64, f: Box<dyn FnOnce()>) {
+        let cb = Closure::once_into_js(move |d: wasm_bindgen::JsValue| {
+            let d: web_sys::IdleDeadline = d.unchecked_into();
+            if d.did_timeout()
+                || d.time_remaining() >= need
+                || now() - since > f64::from(IDLE_WAIT_MS)
+            {
+                f();
+            } else {
+                next_frame(move || ask(need, since, f));
+            }
+        });
+        let opts = web_sys::IdleRequestOptions::new();
+        opts.set_timeout(IDLE_WAIT_MS);
+        if let Some(w) = window() {
+            let _ = w.request_idle_callback_with_options(cb.unchecked_ref(), &opts);
+        }
+    }
+    ask(need, now(), Box::new(f));
 }
 
 /// Simplifies the basemap's outlines for every zoom level while the page is idle, a few

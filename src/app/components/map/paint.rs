@@ -69,6 +69,38 @@ pub fn fit_canvas(el: &HtmlCanvasElement) -> Option<(f64, f64, f64)> {
     Some((w, h, dpr))
 }
 
+/// Makes the browser rasterise what was drawn on `el` now rather than when the frame
+/// that shows it is committed: copying a canvas takes a snapshot of it, which draws its
+/// recorded paths and copies. Used in idle time, so the frame only presents the pixels.
+pub fn rasterise(el: &HtmlCanvasElement) {
+    thread_local! {
+        static SCRATCH: RefCell<Option<CanvasRenderingContext2d>> = const { RefCell::new(None) };
+    }
+    SCRATCH.with(|s| {
+        let mut s = s.borrow_mut();
+        if s.is_none() {
+            *s = new_canvas().map(|(c, ctx)| {
+                c.set_width(1);
+                c.set_height(1);
+                ctx
+            });
+        }
+        if let Some(ctx) = s.as_ref() {
+            let _ = ctx.draw_image_with_html_canvas_element_and_dw_and_dh(el, 0.0, 0.0, 1.0, 1.0);
+        }
+    });
+}
+
+/// The label atlases, rasterised now (see [`rasterise`]) so that copying labels from them
+/// in the next paint costs no snapshot of new text.
+pub fn rasterise_labels() {
+    let atlases: Vec<HtmlCanvasElement> =
+        LABELS.with(|l| l.borrow().atlases.iter().map(|(c, _)| c.clone()).collect());
+    for a in &atlases {
+        rasterise(a);
+    }
+}
+
 /// A canvas's 2D context.
 pub fn context(el: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
     el.get_context("2d").ok()??.dyn_into().ok()
@@ -490,12 +522,14 @@ const ATLAS_H: u32 = 128;
 /// Labels kept before the atlases are emptied and drawn again as needed.
 const LABELS_MAX: usize = 4000;
 
+thread_local! {
+    /// The labels drawn so far.
+    static LABELS: RefCell<Labels> = RefCell::new(Labels::default());
+}
+
 /// A label's sprite: drawn into an atlas the first time. The text's baseline is
 /// `LABEL_ASCENT` below the sprite's top and it starts `LABEL_PAD` from its left.
 fn label_sprite(text: &str, style: LabelStyle, dpr: f64) -> Option<LabelSprite> {
-    thread_local! {
-        static LABELS: RefCell<Labels> = RefCell::new(Labels::default());
-    }
     LABELS.with(|l| {
         let mut l = l.borrow_mut();
         let key = (dpr * 100.0) as u32;
