@@ -29,6 +29,9 @@ pub struct Corpus {
     /// Site id → its number of events in the whole corpus: a weight that does not change
     /// as the time window moves, so clusters keep their lead and place while scrubbing.
     site_events: HashMap<String, u32>,
+    /// Each event's report as an index into `reports` (`usize::MAX` if unknown), so that
+    /// counting a site's reports compares numbers, not ids.
+    event_report: Vec<usize>,
 }
 
 /// A corpus is only ever compared by identity (actions carry the one in use).
@@ -62,6 +65,11 @@ impl Corpus {
         for e in &events {
             *site_events.entry(e.site_id.clone()).or_default() += 1;
         }
+        let by_id: HashMap<String, usize> = by_id;
+        let event_report = events
+            .iter()
+            .map(|e| by_id.get(&e.report_id).copied().unwrap_or(usize::MAX))
+            .collect();
         Corpus {
             reports,
             gazetteer,
@@ -69,7 +77,13 @@ impl Corpus {
             timeline,
             by_id,
             site_events,
+            event_report,
         }
+    }
+
+    /// Event `i`'s report as an index into `reports` (`usize::MAX` if unknown).
+    pub fn report_index(&self, i: usize) -> usize {
+        self.event_report.get(i).copied().unwrap_or(usize::MAX)
     }
 
     /// A site's number of events in the whole corpus.
@@ -169,10 +183,14 @@ impl Corpus {
         let mut idx = timeline.window(t, window);
         idx.sort_by_key(|i| (self.events[*i].time.start, *i));
         for i in idx {
-            by_site
-                .entry(self.events[i].site_id.clone())
-                .or_default()
-                .push(i);
+            let site = &self.events[i].site_id;
+            // A site's id is copied once, not for each of its events.
+            match by_site.get_mut(site) {
+                Some(v) => v.push(i),
+                None => {
+                    by_site.insert(site.clone(), vec![i]);
+                }
+            }
         }
         by_site
     }

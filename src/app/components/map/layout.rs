@@ -133,10 +133,7 @@ impl Layout {
             .filter_map(|(id, idx)| {
                 let site = corpus.gazetteer.get(id)?;
                 let (x, y) = view.to_screen(site.lon, site.lat);
-                let mut reports: Vec<&str> = idx
-                    .iter()
-                    .map(|i| corpus.events[*i].report_id.as_str())
-                    .collect();
+                let mut reports: Vec<usize> = idx.iter().map(|i| corpus.report_index(*i)).collect();
                 reports.sort_unstable();
                 reports.dedup();
                 Some(SiteMark {
