@@ -663,12 +663,15 @@ fn when_idle_for(need: f64, f: impl FnOnce() + 'static) {
     ask(need, now(), Box::new(f));
 }
 
-/// Simplifies the basemap's outlines for every zoom level while the page is idle, a few
-/// milliseconds at a time, nearest the current zoom first.
+/// Makes the marker sprites (see [`paint::warm_one`]), then simplifies the basemap's
+/// outlines for every zoom level, while the page is idle, a few milliseconds at a time
+/// (within the idle period), nearest the current zoom first.
 fn prepare_outlines(me: &Shared) {
     me.borrow_mut().preparing = true;
     let me2 = me.clone();
-    let cb = Closure::once_into_js(move || {
+    let cb = Closure::once_into_js(move |d: wasm_bindgen::JsValue| {
+        let d: web_sys::IdleDeadline = d.unchecked_into();
+        let budget = d.time_remaining().min(SLICE_MS);
         let start = now();
         let more = {
             let mut e = me2.borrow_mut();
@@ -678,8 +681,8 @@ fn prepare_outlines(me: &Shared) {
             };
             let near = zoom_level(e.view.map_or(5.0, |v| v.zoom));
             let mut more = true;
-            while more && now() - start < 3.0 {
-                more = e.outlines.prepare_one(&b, near);
+            while more && now() - start < budget {
+                more = paint::warm_one() || e.outlines.prepare_one(&b, near);
             }
             e.preparing = more;
             more

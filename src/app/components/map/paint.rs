@@ -86,9 +86,54 @@ pub fn rasterise(el: &HtmlCanvasElement) {
             });
         }
         if let Some(ctx) = s.as_ref() {
+            // Cleared first: it is never shown, so nothing else drops what it records.
+            ctx.clear_rect(0.0, 0.0, 1.0, 1.0);
             let _ = ctx.draw_image_with_html_canvas_element_and_dw_and_dh(el, 0.0, 0.0, 1.0, 1.0);
         }
     });
+}
+
+/// Makes (and rasterises) the next marker sprite not yet made at this pixel ratio: the
+/// looks of single sites, ring spots, cluster bubbles and counts a corpus can show. Run
+/// in idle time after the map first shows, so that a scrub step that brings a new look
+/// finds it ready instead of creating and rasterising a canvas. False once all are made.
+pub fn warm_one() -> bool {
+    thread_local! {
+        static NEXT: Cell<usize> = const { Cell::new(0) };
+    }
+    /// Sizes of single sites: `dot_size` of 1 event up to its cap.
+    const SIZES: std::ops::RangeInclusive<u32> = 12..=26;
+    /// Clusters of up to this many sites (bubbles grow no larger beyond about 30).
+    const BUBBLES_UP_TO: usize = 30;
+    /// Counts shown on bubbles, up to.
+    const COUNTS_UP_TO: usize = 300;
+    let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
+    let cats = Category::ALL;
+    let singles = cats.len() * SIZES.clone().count() * 4;
+    let spots = cats.len() * 2;
+    let bubbles = cats.len() * (BUBBLES_UP_TO - 1);
+    let counts = COUNTS_UP_TO - 1;
+    let i = NEXT.with(Cell::get);
+    NEXT.with(|n| n.set(i + 1));
+    let made = if i < singles {
+        let (c, rest) = (cats[i % cats.len()], i / cats.len());
+        let size = SIZES.start() + (rest / 4) as u32;
+        sprite(c, f64::from(size), rest % 2 == 1, (rest / 2) % 2 == 1, dpr)
+    } else if i < singles + spots {
+        let k = i - singles;
+        spot_sprite(cats[k % cats.len()], k / cats.len() == 1, dpr)
+    } else if i < singles + spots + bubbles {
+        let k = i - singles - spots;
+        bubble_sprite(bubble_radius(2 + k / cats.len()), cats[k % cats.len()], dpr)
+    } else if i < singles + spots + bubbles + counts {
+        count_sprite(2 + i - singles - spots - bubbles, dpr)
+    } else {
+        return false;
+    };
+    if let Some(c) = made {
+        rasterise(&c);
+    }
+    true
 }
 
 /// The label atlases, rasterised now (see [`rasterise`]) so that copying labels from them
