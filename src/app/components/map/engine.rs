@@ -466,9 +466,9 @@ impl Engine {
 
 /// Draws the layers again for the live view after `rest` ms without another request
 /// (or once a gesture has gone on for `MAX_WAIT_MS`): the basemap (rasterised there) and
-/// the markers' layout in the idle time that follows, the markers in the next frame, the
-/// buttons in the one after, and then reports the view to the app
-/// (so no frame does more than one of these).
+/// the markers' layout in the idle time that follows (or, when none comes soon, in two
+/// frames), the markers in the next frame, the buttons in the one after, and then reports
+/// the view to the app (so no frame does more than one of these).
 pub fn settle(me: &Shared, rest: i32) {
     let now = now();
     let generation = {
@@ -494,72 +494,95 @@ pub fn settle(me: &Shared, rest: i32) {
     };
     let me2 = me.clone();
     let timer = after(rest, move || {
-        when_idle_for(SETTLE_IDLE_MS, move || {
-            if !current() {
-                return;
-            }
-            {
-                let mut e = me2.borrow_mut();
-                e.timer = None;
-                e.running = true;
-                e.waiting_since = None;
-                if e.base_stale() {
-                    e.draw_base();
-                    if let Some(dom) = &e.dom {
-                        paint::rasterise(&dom.base);
-                    }
-                    e.show_moved();
+        when_idle_for(SETTLE_IDLE_MS, move |idle| {
+            let base = move || {
+                if !current() {
+                    return;
                 }
-                e.laid = if e.marks_view != e.view {
-                    e.lay_out()
-                } else {
-                    None
-                };
-                paint::rasterise_labels();
-            }
-            next_frame(move || {
                 {
                     let mut e = me2.borrow_mut();
-                    if e.marks_view != e.view {
-                        match e.laid.take() {
-                            Some(laid) if Some(laid.view) == e.view => e.show_laid(laid, false),
-                            _ => e.draw_marks(false),
+                    e.timer = None;
+                    e.running = true;
+                    e.waiting_since = None;
+                    if e.base_stale() {
+                        e.draw_base();
+                        if let Some(dom) = &e.dom {
+                            paint::rasterise(&dom.base);
                         }
                         e.show_moved();
                     }
                 }
-                next_frame(move || {
-                    let rest = {
-                        let mut e = me2.borrow_mut();
-                        let done = e.sync_buttons(Some(0.0));
-                        e.show_moved();
-                        !done
-                    };
-                    if rest {
-                        sync_after_frame(&me2);
+                // In idle time the markers' layout follows at once; when no idle period came,
+                // in the next frame, so that no frame does both.
+                let me3 = me2.clone();
+                let lay = move || {
+                    {
+                        let mut e = me3.borrow_mut();
+                        e.laid = if e.marks_view != e.view {
+                            e.lay_out()
+                        } else {
+                            None
+                        };
+                        paint::rasterise_labels();
                     }
-                    let (view, dispatch, again) = {
-                        let mut e = me2.borrow_mut();
-                        let view = e.view;
-                        if view.is_some() && view != e.state_view {
-                            e.reported = view;
+                    next_frame(move || {
+                        {
+                            let mut e = me3.borrow_mut();
+                            if e.marks_view != e.view {
+                                match e.laid.take() {
+                                    Some(laid) if Some(laid.view) == e.view => {
+                                        e.show_laid(laid, false)
+                                    }
+                                    _ => e.draw_marks(false),
+                                }
+                                e.show_moved();
+                            }
                         }
-                        e.running = false;
-                        let again = std::mem::take(&mut e.again);
-                        (
-                            view.filter(|v| Some(*v) != e.state_view),
-                            e.dispatch(),
-                            again,
-                        )
-                    };
-                    if let (Some(v), Some(d)) = (view, dispatch) {
-                        d.emit(Action::SetView(v));
-                    }
-                    if again {
-                        settle(&me2, REST_MS);
-                    }
-                });
-            });
+                        next_frame(move || {
+                            let rest = {
+                                let mut e = me3.borrow_mut();
+                                let done = e.sync_buttons(Some(0.0));
+                                e.show_moved();
+                                !done
+                            };
+                            if rest {
+                                sync_after_frame(&me3);
+                            }
+                            let (view, dispatch, again) = {
+                                let mut e = me3.borrow_mut();
+                                let view = e.view;
+                                if view.is_some() && view != e.state_view {
+                                    e.reported = view;
+                                }
+                                e.running = false;
+                                let again = std::mem::take(&mut e.again);
+                                (
+                                    view.filter(|v| Some(*v) != e.state_view),
+                                    e.dispatch(),
+                                    again,
+                                )
+                            };
+                            if let (Some(v), Some(d)) = (view, dispatch) {
+                                d.emit(Action::SetView(v));
+                            }
+                            if again {
+                                settle(&me3, REST_MS);
+                            }
+                        });
+                    });
+                };
+                if idle {
+                    lay();
+                } else {
+                    next_frame(lay);
+                }
+            };
+            // Without idle time the basemap has a frame of its own too.
+            if idle {
+                base();
+            } else {
+                next_frame(base);
+            }
         });
     });
     me.borrow_mut().timer = timer;
@@ -616,6 +639,9 @@ const BUTTONS_SHARE: f64 = 0.6;
 /// basemap's paths take several milliseconds to rasterise at 1:10m.
 const SETTLE_IDLE_MS: f64 = 12.0;
 
+/// How long a settling view waits for that idle time before drawing in frames, ms.
+const SETTLE_WAIT_MS: f64 = 50.0;
+
 /// The longest a slice of the buttons' sync waits for idle time, ms.
 const IDLE_WAIT_MS: u32 = 200;
 
@@ -637,25 +663,27 @@ fn when_idle(f: impl FnOnce(f64) + 'static) {
     }
 }
 
-/// Runs `f` in an idle period with at least `need` ms before the next frame, or once
-/// `IDLE_WAIT_MS` have passed without one. An idle period too short is let go and the
-/// next asked for after a frame: the browser begins one as a frame ends (a long one when
-/// no other frame is due, as when the view rests), not within the one that was short.
-fn when_idle_for(need: f64, f: impl FnOnce() + 'static) {
-    fn ask(need: f64, since: f64, f: Box<dyn FnOnce()>) {
+/// Runs `f(true)` in an idle period with at least `need` ms before the next frame, or
+/// `f(false)` once `SETTLE_WAIT_MS` have passed without one. An idle period too short is
+/// let go and the next asked for after a frame: the browser begins one as a frame ends,
+/// not within the one that was short. It may begin none for a while (it did not in
+/// headless Chromium after a frame that expected no other): then the caller spreads its
+/// work over frames instead.
+fn when_idle_for(need: f64, f: impl FnOnce(bool) + 'static) {
+    fn ask(need: f64, since: f64, f: Box<dyn FnOnce(bool)>) {
         let cb = Closure::once_into_js(move |d: wasm_bindgen::JsValue| {
             let d: web_sys::IdleDeadline = d.unchecked_into();
-            if d.did_timeout()
-                || d.time_remaining() >= need
-                || now() - since > f64::from(IDLE_WAIT_MS)
-            {
-                f();
+            if d.did_timeout() || now() - since > SETTLE_WAIT_MS {
+                f(false);
+            } else if d.time_remaining() >= need {
+                f(true);
             } else {
                 next_frame(move || ask(need, since, f));
             }
         });
         let opts = web_sys::IdleRequestOptions::new();
-        opts.set_timeout(IDLE_WAIT_MS);
+        let left = (SETTLE_WAIT_MS - (now() - since)).max(1.0);
+        opts.set_timeout(left as u32);
         if let Some(w) = window() {
             let _ = w.request_idle_callback_with_options(cb.unchecked_ref(), &opts);
         }
