@@ -86,6 +86,18 @@ impl Corpus {
         self.event_report.get(i).copied().unwrap_or(usize::MAX)
     }
 
+    /// The sites with events, busiest first (ties by id): the ones most often named on
+    /// the map, whose labels are worth drawing ahead.
+    pub fn busiest_sites(&self) -> Vec<&str> {
+        let mut v: Vec<(&str, u32)> = self
+            .site_events
+            .iter()
+            .map(|(k, n)| (k.as_str(), *n))
+            .collect();
+        v.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        v.into_iter().map(|(k, _)| k).collect()
+    }
+
     /// A site's number of events in the whole corpus.
     pub fn site_weight(&self, site: &str) -> u32 {
         self.site_events.get(site).copied().unwrap_or(0)

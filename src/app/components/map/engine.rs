@@ -100,6 +100,9 @@ pub struct Engine {
     buttons_due: bool,
     /// The buttons' sync under way, done a slice at a time.
     pending: Option<buttons::Pending>,
+    /// Labels still to draw ahead, last first (see [`Engine::warm_label`]); `None` until
+    /// the corpus is known.
+    labels_ahead: Option<Vec<String>>,
 }
 
 /// A marker layout made for a view, with its place names, before it is painted.
@@ -112,6 +115,10 @@ struct Laid {
 
 /// What a layout was made from: corpus, sites, faded sites; zoom, size and unit.
 type LayoutKey = (usize, usize, usize, [u64; 4]);
+
+/// The most of an idle period the sprites, labels and outlines made ahead take, ms: they
+/// take only what the period leaves before the next frame, and there are many of them.
+const PREPARE_MS: f64 = 10.0;
 
 /// How long one slice of the buttons' sync may take, ms.
 const SLICE_MS: f64 = 3.0;
@@ -380,6 +387,48 @@ impl Engine {
             let _ = dom.layer.remove_attribute("aria-busy");
         }
         done
+    }
+
+    /// Draws one more label ahead of need, in idle time: the names of the corpus's
+    /// busiest sites (those the layout names first) and clusters' "+N". A scrub step that
+    /// brought a hundred new sites drew and rasterised their labels in its key handler.
+    /// False once all are drawn (and the atlases rasterised).
+    fn warm_label(&mut self) -> bool {
+        /// How many sites' names are drawn ahead.
+        const SITES: usize = 600;
+        /// Clusters' "+N" up to.
+        const MORE: usize = 100;
+        if self.labels_ahead.is_none() {
+            let Some(inputs) = &self.inputs else {
+                return false;
+            };
+            let corpus = &inputs.corpus;
+            let mut names: Vec<String> = (1..MORE).map(|n| format!("+{n}")).collect();
+            names.extend(
+                corpus
+                    .busiest_sites()
+                    .into_iter()
+                    .filter_map(|id| corpus.gazetteer.get(id).map(|s| s.name.clone()))
+                    .take(SITES)
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev(),
+            );
+            self.labels_ahead = Some(names);
+        }
+        match self.labels_ahead.as_mut().and_then(Vec::pop) {
+            Some(name) => {
+                paint::warm_label(&name);
+                true
+            }
+            None => {
+                if self.labels_ahead.as_ref().is_some_and(|v| v.capacity() > 0) {
+                    paint::rasterise_labels();
+                    self.labels_ahead = Some(Vec::new());
+                }
+                false
+            }
+        }
     }
 
     /// Paints the marker canvas for the view it was last drawn for.
@@ -691,15 +740,15 @@ fn when_idle_for(need: f64, f: impl FnOnce(bool) + 'static) {
     ask(need, now(), Box::new(f));
 }
 
-/// Makes the marker sprites (see [`paint::warm_one`]), then simplifies the basemap's
-/// outlines for every zoom level, while the page is idle, a few milliseconds at a time
-/// (within the idle period), nearest the current zoom first.
+/// Makes the marker sprites (see [`paint::warm_one`]) and the busiest sites' labels,
+/// then simplifies the basemap's outlines for every zoom level (nearest the current zoom
+/// first), while the page is idle, within each idle period.
 fn prepare_outlines(me: &Shared) {
     me.borrow_mut().preparing = true;
     let me2 = me.clone();
     let cb = Closure::once_into_js(move |d: wasm_bindgen::JsValue| {
         let d: web_sys::IdleDeadline = d.unchecked_into();
-        let budget = d.time_remaining().min(SLICE_MS);
+        let budget = d.time_remaining().min(PREPARE_MS);
         let start = now();
         let more = {
             let mut e = me2.borrow_mut();
@@ -710,7 +759,7 @@ fn prepare_outlines(me: &Shared) {
             let near = zoom_level(e.view.map_or(5.0, |v| v.zoom));
             let mut more = true;
             while more && now() - start < budget {
-                more = paint::warm_one() || e.outlines.prepare_one(&b, near);
+                more = paint::warm_one() || e.warm_label() || e.outlines.prepare_one(&b, near);
             }
             e.preparing = more;
             more

@@ -136,6 +136,13 @@ pub fn warm_one() -> bool {
     true
 }
 
+/// Draws a site's name label (or a cluster's "+N") into the atlas ahead of a paint that
+/// shows it.
+pub fn warm_label(text: &str) {
+    let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
+    let _ = label_sprite(text, LabelStyle::Site, dpr);
+}
+
 /// The label atlases, rasterised now (see [`rasterise`]) so that copying labels from them
 /// in the next paint costs no snapshot of new text.
 pub fn rasterise_labels() {
