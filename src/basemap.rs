@@ -240,10 +240,14 @@ pub fn clip_ring(ring: &[(f64, f64)], bounds: &Bounds) -> Vec<(f64, f64)> {
 mod tests {
     use super::*;
 
+    /// The basemap the app ships.
+    fn shipped() -> Basemap {
+        Basemap::parse(include_str!("../www/basemap/region.json")).unwrap_or_else(|e| panic!("{e}"))
+    }
+
     #[test]
     fn shipped_basemap_has_venezuela() {
-        let b = Basemap::parse(include_str!("../www/basemap/region.json"))
-            .unwrap_or_else(|e| panic!("{e}"));
+        let b = shipped();
         let ve = b.countries.iter().find(|c| c.name == "Venezuela");
         assert!(ve.is_some_and(|c| c.rings.iter().map(Vec::len).sum::<usize>() > 100));
         let rings = ve
@@ -262,8 +266,7 @@ mod tests {
 
     #[test]
     fn simplification_keeps_fewer_points_when_zoomed_out_and_the_shape() {
-        let b = Basemap::parse(include_str!("../www/basemap/region.json"))
-            .unwrap_or_else(|e| panic!("{e}"));
+        let b = shipped();
         let Some(ve) = b.detail.iter().find(|c| c.name == "Venezuela") else {
             panic!("no Venezuela in detail");
         };
@@ -288,8 +291,7 @@ mod tests {
 
     #[test]
     fn close_outlines_only_within_their_box_and_zoomed_in() {
-        let b = Basemap::parse(include_str!("../www/basemap/region.json"))
-            .unwrap_or_else(|e| panic!("{e}"));
+        let b = shipped();
         let caracas = [-67.2, 10.2, -66.5, 10.8];
         let maracaibo = [-72.0, 10.4, -71.4, 10.9];
         // (view, zoom, expected layer)
@@ -317,8 +319,7 @@ mod tests {
 
     #[test]
     fn state_borders_run_inside_venezuela_and_keep_their_ends_when_simplified() {
-        let b = Basemap::parse(include_str!("../www/basemap/region.json"))
-            .unwrap_or_else(|e| panic!("{e}"));
+        let b = shipped();
         let Some(ve) = b.countries.iter().find(|c| c.name == "Venezuela") else {
             panic!("no Venezuela");
         };
