@@ -404,30 +404,29 @@ impl Engine {
             };
             let corpus = &inputs.corpus;
             let mut names: Vec<String> = (1..MORE).map(|n| format!("+{n}")).collect();
-            names.extend(
-                corpus
-                    .busiest_sites()
-                    .into_iter()
-                    .filter_map(|id| corpus.gazetteer.get(id).map(|s| s.name.clone()))
-                    .take(SITES)
-                    .collect::<Vec<_>>()
-                    .into_iter()
-                    .rev(),
-            );
+            let busiest: Vec<String> = corpus
+                .busiest_sites()
+                .into_iter()
+                .filter_map(|id| corpus.gazetteer.get(id).map(|s| s.name.clone()))
+                .take(SITES)
+                .collect();
+            // Taken from the end: the busiest first.
+            names.extend(busiest.into_iter().rev());
             self.labels_ahead = Some(names);
         }
-        match self.labels_ahead.as_mut().and_then(Vec::pop) {
+        let Some(ahead) = self.labels_ahead.as_mut() else {
+            return false;
+        };
+        match ahead.pop() {
             Some(name) => {
                 paint::warm_label(&name);
+                // The last one: the atlases are rasterised once, with all of them.
+                if ahead.is_empty() {
+                    paint::rasterise_labels();
+                }
                 true
             }
-            None => {
-                if self.labels_ahead.as_ref().is_some_and(|v| v.capacity() > 0) {
-                    paint::rasterise_labels();
-                    self.labels_ahead = Some(Vec::new());
-                }
-                false
-            }
+            None => false,
         }
     }
 
