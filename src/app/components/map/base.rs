@@ -1,7 +1,8 @@
 //! The basemap drawn on its own canvas: sea, land (Venezuela picked out), coasts,
-//! borders and, zoomed in from the region, Venezuela's state borders. Outlines come at the detail the view needs (region or close-up, simplified
-//! per zoom level with geo) and are kept; the levels not yet
-//! needed are prepared while the page is idle, so a zoom finds them ready. Each draw
+//! borders and, zoomed in from the region, Venezuela's state borders. Outlines come at
+//! the detail the view needs (region or close-up, simplified per zoom level with geo)
+//! and are kept; the levels not yet needed are prepared while the page is idle, so a
+//! zoom finds them ready. Each draw
 //! takes only the rings on screen, clipped to it, so zoomed in it rasterises little more
 //! than what shows.
 use std::collections::HashMap;
@@ -172,13 +173,7 @@ pub fn draw(
         }
         ctx.begin_path();
         for ring in &shown {
-            for (i, (x, y)) in ring.iter().enumerate() {
-                if i == 0 {
-                    ctx.move_to(*x, *y);
-                } else {
-                    ctx.line_to(*x, *y);
-                }
-            }
+            trace(&ctx, ring);
             ctx.close_path();
         }
         let ve = outline.name == "Venezuela";
@@ -197,17 +192,22 @@ pub fn draw(
                 continue;
             }
             lines += 1;
-            for (i, (x, y)) in line.iter().enumerate() {
-                if i == 0 {
-                    ctx.move_to(*x, *y);
-                } else {
-                    ctx.line_to(*x, *y);
-                }
-            }
+            trace(&ctx, line);
         }
         ctx.set_stroke_style_str(STATE_LINE);
         ctx.set_line_width(0.8 * px);
         ctx.stroke();
     }
     (drawn, lines)
+}
+
+/// Adds `points` to the current path as one open polyline.
+fn trace(ctx: &web_sys::CanvasRenderingContext2d, points: &[(f64, f64)]) {
+    for (i, (x, y)) in points.iter().enumerate() {
+        if i == 0 {
+            ctx.move_to(*x, *y);
+        } else {
+            ctx.line_to(*x, *y);
+        }
+    }
 }

@@ -696,16 +696,20 @@ const IDLE_WAIT_MS: u32 = 200;
 /// Runs `f` when the page is idle, with the time it may take (ms): what the browser has
 /// before its next frame, at most [`SLICE_MS`].
 fn when_idle(f: impl FnOnce(f64) + 'static) {
-    let cb = Closure::once_into_js(move |d: wasm_bindgen::JsValue| {
-        let d: web_sys::IdleDeadline = d.unchecked_into();
+    request_idle(IDLE_WAIT_MS, move |d| {
         f(if d.did_timeout() {
             SLICE_MS
         } else {
             d.time_remaining().min(SLICE_MS)
         });
     });
+}
+
+/// Asks for `f` to run in the page's idle time, or once `timeout` ms have passed.
+fn request_idle(timeout: u32, f: impl FnOnce(web_sys::IdleDeadline) + 'static) {
+    let cb = Closure::once_into_js(move |d: wasm_bindgen::JsValue| f(d.unchecked_into()));
     let opts = web_sys::IdleRequestOptions::new();
-    opts.set_timeout(IDLE_WAIT_MS);
+    opts.set_timeout(timeout);
     if let Some(w) = window() {
         let _ = w.request_idle_callback_with_options(cb.unchecked_ref(), &opts);
     }
@@ -719,8 +723,8 @@ fn when_idle(f: impl FnOnce(f64) + 'static) {
 /// work over frames instead.
 fn when_idle_for(need: f64, f: impl FnOnce(bool) + 'static) {
     fn ask(need: f64, since: f64, f: Box<dyn FnOnce(bool)>) {
-        let cb = Closure::once_into_js(move |d: wasm_bindgen::JsValue| {
-            let d: web_sys::IdleDeadline = d.unchecked_into();
+        let left = (SETTLE_WAIT_MS - (now() - since)).max(1.0);
+        request_idle(left as u32, move |d| {
             if d.did_timeout() || now() - since > SETTLE_WAIT_MS {
                 f(false);
             } else if d.time_remaining() >= need {
@@ -729,12 +733,6 @@ fn when_idle_for(need: f64, f: impl FnOnce(bool) + 'static) {
                 next_frame(move || ask(need, since, f));
             }
         });
-        let opts = web_sys::IdleRequestOptions::new();
-        let left = (SETTLE_WAIT_MS - (now() - since)).max(1.0);
-        opts.set_timeout(left as u32);
-        if let Some(w) = window() {
-            let _ = w.request_idle_callback_with_options(cb.unchecked_ref(), &opts);
-        }
     }
     ask(need, now(), Box::new(f));
 }
