@@ -26,9 +26,17 @@ pub struct Corpus {
     pub timeline: Timeline,
     /// Report id → index in `reports`.
     by_id: HashMap<String, usize>,
-    /// Site id → its number of events in the whole corpus: a weight that does not change
-    /// as the time window moves, so clusters keep their lead and place while scrubbing.
-    site_events: HashMap<String, u32>,
+    /// The ids of the sites with events, sorted: a site's number is its place here.
+    site_ids: Vec<String>,
+    /// Site id → its number.
+    site_number: HashMap<String, u32>,
+    /// Each site's number of events in the whole corpus (by number): a weight that does
+    /// not change as the time window moves, so clusters keep their lead and place while
+    /// scrubbing.
+    site_events: Vec<u32>,
+    /// Each event's site, by number: grouping a window's events by site sorts numbers
+    /// rather than looking ids up in a map.
+    event_site: Vec<u32>,
     /// Each event's report as an index into `reports` (`usize::MAX` if unknown), so that
     /// counting a site's reports compares numbers, not ids.
     event_report: Vec<usize>,
@@ -61,9 +69,21 @@ impl Corpus {
             .enumerate()
             .map(|(i, r)| (r.id.clone(), i))
             .collect();
-        let mut site_events: HashMap<String, u32> = HashMap::new();
-        for e in &events {
-            *site_events.entry(e.site_id.clone()).or_default() += 1;
+        let mut site_ids: Vec<String> = events.iter().map(|e| e.site_id.clone()).collect();
+        site_ids.sort_unstable();
+        site_ids.dedup();
+        let site_number: HashMap<String, u32> = site_ids
+            .iter()
+            .enumerate()
+            .map(|(n, id)| (id.clone(), n as u32))
+            .collect();
+        let event_site: Vec<u32> = events
+            .iter()
+            .map(|e| site_number.get(&e.site_id).copied().unwrap_or_default())
+            .collect();
+        let mut site_events = vec![0u32; site_ids.len()];
+        for n in &event_site {
+            site_events[*n as usize] += 1;
         }
         let by_id: HashMap<String, usize> = by_id;
         let event_report = events
@@ -76,7 +96,10 @@ impl Corpus {
             events,
             timeline,
             by_id,
+            site_ids,
+            site_number,
             site_events,
+            event_site,
             event_report,
         }
     }
@@ -90,8 +113,9 @@ impl Corpus {
     /// the map, whose labels are worth drawing ahead.
     pub fn busiest_sites(&self) -> Vec<&str> {
         let mut v: Vec<(&str, u32)> = self
-            .site_events
+            .site_ids
             .iter()
+            .zip(&self.site_events)
             .map(|(k, n)| (k.as_str(), *n))
             .collect();
         v.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
@@ -100,7 +124,11 @@ impl Corpus {
 
     /// A site's number of events in the whole corpus.
     pub fn site_weight(&self, site: &str) -> u32 {
-        self.site_events.get(site).copied().unwrap_or(0)
+        self.site_number
+            .get(site)
+            .and_then(|n| self.site_events.get(*n as usize))
+            .copied()
+            .unwrap_or(0)
     }
 
     /// The index of the events `filter` keeps.
@@ -191,20 +219,18 @@ impl Corpus {
         t: Timestamp,
         window: SignedDuration,
     ) -> BTreeMap<String, Vec<usize>> {
-        let mut by_site: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        let site = |i: usize| self.event_site.get(i).copied().unwrap_or_default();
         let mut idx = timeline.window(t, window);
-        idx.sort_by_key(|i| (self.events[*i].time.start, *i));
-        for i in idx {
-            let site = &self.events[i].site_id;
-            // A site's id is copied once, not for each of its events.
-            match by_site.get_mut(site) {
-                Some(v) => v.push(i),
-                None => {
-                    by_site.insert(site.clone(), vec![i]);
-                }
-            }
-        }
-        by_site
+        // Events are kept in time order, so by site then index is by site then time; and
+        // sites are numbered in the order of their ids, so the groups come out sorted and
+        // the map is built from them in one pass.
+        idx.sort_unstable_by_key(|i| (site(*i), *i));
+        idx.chunk_by(|a, b| site(*a) == site(*b))
+            .filter_map(|run| {
+                let id = self.site_ids.get(site(*run.first()?) as usize)?;
+                Some((id.clone(), run.to_vec()))
+            })
+            .collect()
     }
 
     /// All events at a site, in time order.

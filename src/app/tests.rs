@@ -505,3 +505,30 @@ fn added_reports_are_read_and_bad_files_named_by_line() {
         Some(corpus.reports.len() + 1)
     );
 }
+
+#[test]
+fn sites_in_window_groups_each_sites_events_in_time_order() {
+    let corpus = bundled();
+    let mut times: Vec<jiff::Timestamp> = corpus.events.iter().map(|e| e.time.start).collect();
+    times.dedup();
+    assert!(times.len() > 10, "{}", times.len());
+    for len in [1, 24, 24 * 7, 24 * 365 * 10].map(SignedDuration::from_hours) {
+        for t in &times {
+            // The same grouping by looking each event's site up by id.
+            let mut expected: std::collections::BTreeMap<String, Vec<usize>> = Default::default();
+            let mut idx = corpus.timeline.window(*t, len);
+            idx.sort_by_key(|i| (corpus.events[*i].time.start, *i));
+            for i in idx {
+                expected
+                    .entry(corpus.events[i].site_id.clone())
+                    .or_default()
+                    .push(i);
+            }
+            assert_eq!(
+                corpus.sites_in_window(&corpus.timeline, *t, len),
+                expected,
+                "{t} {len}"
+            );
+        }
+    }
+}
