@@ -28,8 +28,6 @@ pub struct Corpus {
     by_id: HashMap<String, usize>,
     /// The ids of the sites with events, sorted: a site's number is its place here.
     site_ids: Vec<String>,
-    /// Site id → its number.
-    site_number: HashMap<String, u32>,
     /// Each site's number of events in the whole corpus (by number): a weight that does
     /// not change as the time window moves, so clusters keep their lead and place while
     /// scrubbing.
@@ -37,6 +35,8 @@ pub struct Corpus {
     /// Each event's site, by number: grouping a window's events by site sorts numbers
     /// rather than looking ids up in a map.
     event_site: Vec<u32>,
+    /// Each site's place in the gazetteer's list (by number), if it is there.
+    site_place: Vec<Option<usize>>,
     /// Each event's report as an index into `reports` (`usize::MAX` if unknown), so that
     /// counting a site's reports compares numbers, not ids.
     event_report: Vec<usize>,
@@ -81,6 +81,7 @@ impl Corpus {
             .iter()
             .map(|e| site_number.get(&e.site_id).copied().unwrap_or_default())
             .collect();
+        let site_place = site_ids.iter().map(|id| gazetteer.position(id)).collect();
         let mut site_events = vec![0u32; site_ids.len()];
         for n in &event_site {
             site_events[*n as usize] += 1;
@@ -97,9 +98,9 @@ impl Corpus {
             timeline,
             by_id,
             site_ids,
-            site_number,
             site_events,
             event_site,
+            site_place,
             event_report,
         }
     }
@@ -122,13 +123,12 @@ impl Corpus {
         v.into_iter().map(|(k, _)| k).collect()
     }
 
-    /// A site's number of events in the whole corpus.
-    pub fn site_weight(&self, site: &str) -> u32 {
-        self.site_number
-            .get(site)
-            .and_then(|n| self.site_events.get(*n as usize))
-            .copied()
-            .unwrap_or(0)
+    /// The site of event `i`: its gazetteer entry and its number of events in the whole
+    /// corpus, found by number (see [`Corpus::sites_in_window`]).
+    pub fn site_of_event(&self, i: usize) -> Option<(&vigia::gazetteer::Site, u32)> {
+        let n = *self.event_site.get(i)? as usize;
+        let place = self.gazetteer.sites.get((*self.site_place.get(n)?)?)?;
+        Some((place, self.site_events.get(n).copied().unwrap_or(0)))
     }
 
     /// The index of the events `filter` keeps.

@@ -213,6 +213,11 @@ impl Gazetteer {
         self.index.get(id).map(|i| &self.sites[*i])
     }
 
+    /// Where the site with this id is in `sites`.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+
     /// The chain of parents of a site, nearest first.
     pub fn ancestors<'a>(&'a self, site: &'a Site) -> impl Iterator<Item = &'a Site> + 'a {
         let mut next = site.parent.as_deref();

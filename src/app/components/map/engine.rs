@@ -422,7 +422,7 @@ impl Engine {
                 paint::warm_label(&name);
                 // The last one: the atlases are rasterised once, with all of them.
                 if ahead.is_empty() {
-                    paint::rasterise_labels();
+                    paint::rasterise_sprites();
                 }
                 true
             }
@@ -571,7 +571,7 @@ pub fn settle(me: &Shared, rest: i32) {
                         } else {
                             None
                         };
-                        paint::rasterise_labels();
+                        paint::rasterise_sprites();
                     }
                     next_frame(move || {
                         {

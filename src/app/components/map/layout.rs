@@ -128,12 +128,15 @@ impl Layout {
             1.0
         };
         let km_px = view.km_per_pixel();
+        // A site's distinct reports are counted in one buffer, reused.
+        let mut reports: Vec<usize> = Vec::new();
         let sites: Vec<SiteMark> = in_window
             .iter()
             .filter_map(|(id, idx)| {
-                let site = corpus.gazetteer.get(id)?;
+                let (site, weight) = corpus.site_of_event(*idx.first()?)?;
                 let (x, y) = view.to_screen(site.lon, site.lat);
-                let mut reports: Vec<usize> = idx.iter().map(|i| corpus.report_index(*i)).collect();
+                reports.clear();
+                reports.extend(idx.iter().map(|i| corpus.report_index(*i)));
                 reports.sort_unstable();
                 reports.dedup();
                 Some(SiteMark {
@@ -153,7 +156,7 @@ impl Layout {
                         .min()
                         .unwrap_or(Category::Other),
                     faded: faded.contains(id),
-                    weight: corpus.site_weight(id).max(1),
+                    weight: weight.max(1),
                 })
             })
             .collect();

@@ -20,8 +20,6 @@ thread_local! {
     /// The canvas's CSS size, read again only after a resize: reading layout right after
     /// a render would force a synchronous layout on every scrub step.
     static SIZE: Cell<Option<(f64, f64)>> = const { Cell::new(None) };
-    static SPRITES: RefCell<HashMap<(Category, u32, bool, bool, u32), HtmlCanvasElement>> =
-        RefCell::new(HashMap::new());
 }
 
 /// Forget the canvas size (the panel opened or closed, the window resized).
@@ -93,10 +91,10 @@ pub fn rasterise(el: &HtmlCanvasElement) {
     });
 }
 
-/// Makes (and rasterises) the next marker sprite not yet made at this pixel ratio: the
-/// looks of single sites, ring spots, cluster bubbles and counts a corpus can show. Run
-/// in idle time after the map first shows, so that a scrub step that brings a new look
-/// finds it ready instead of creating and rasterising a canvas. False once all are made.
+/// Makes the next marker sprite not yet made at this pixel ratio: the looks of single
+/// sites, ring spots, cluster bubbles and counts a corpus can show; with the last, the
+/// atlases are rasterised. Run in idle time after the map first shows, so that a scrub
+/// step that brings a new look finds it ready. False once all are made.
 pub fn warm_one() -> bool {
     thread_local! {
         static NEXT: Cell<usize> = const { Cell::new(0) };
@@ -130,8 +128,9 @@ pub fn warm_one() -> bool {
     } else {
         return false;
     };
-    if let Some(c) = made {
-        rasterise(&c);
+    drop(made);
+    if i + 1 == singles + spots + bubbles + counts {
+        rasterise_sprites();
     }
     true
 }
@@ -143,12 +142,12 @@ pub fn warm_label(text: &str) {
     let _ = label_sprite(text, LabelStyle::Site, dpr);
 }
 
-/// The label atlases, rasterised now (see [`rasterise`]) so that copying labels from them
-/// in the next paint costs no snapshot of new text.
-pub fn rasterise_labels() {
-    let atlases: Vec<HtmlCanvasElement> =
-        LABELS.with(|l| l.borrow().atlases.iter().map(|(c, _)| c.clone()).collect());
-    for a in &atlases {
+/// The atlases of labels and marker sprites, rasterised now (see [`rasterise`]) so that
+/// copying from them in the next paint costs no snapshot of what was drawn into them.
+pub fn rasterise_sprites() {
+    let mut pages: Vec<HtmlCanvasElement> = LABELS.with(|l| l.borrow().atlases.canvases());
+    pages.extend(MARKS.with(|m| m.borrow().atlases.canvases()));
+    for a in &pages {
         rasterise(a);
     }
 }
@@ -323,16 +322,16 @@ pub fn paint(el: &HtmlCanvasElement, layout: &Layout, extra: &Extra) {
                 if let (_, Spot::Ring(sx, sy)) = layout.spots[*m] {
                     let s = &sites[*m];
                     if let Some(sprite) = spot_sprite(s.category, s.kind.is_area(), dpr) {
-                        stamp_centred(&ctx, &sprite, at(sx, sy), dpr);
+                        sprite.stamp_centred(&ctx, at(sx, sy));
                     }
                 }
             }
         }
         if let Some(sprite) = bubble_sprite(bubble_radius(g.members.len()), g.category, dpr) {
-            stamp_centred(&ctx, &sprite, (x, y), dpr);
+            sprite.stamp_centred(&ctx, (x, y));
         }
         if let Some(sprite) = count_sprite(g.members.len(), dpr) {
-            stamp_centred(&ctx, &sprite, (x, y), dpr);
+            sprite.stamp_centred(&ctx, (x, y));
         }
     }
     ctx.set_global_alpha(1.0);
@@ -350,7 +349,7 @@ pub fn paint(el: &HtmlCanvasElement, layout: &Layout, extra: &Extra) {
             s.faded,
             dpr,
         ) {
-            stamp_centred(&ctx, &sprite, at(s.x, s.y), dpr);
+            sprite.stamp_centred(&ctx, at(s.x, s.y));
         }
     }
 
@@ -449,26 +448,6 @@ fn mark(
     }
 }
 
-/// Copies a sprite onto the canvas centred on `at` (CSS pixels), at a whole device pixel.
-fn stamp_centred(
-    ctx: &CanvasRenderingContext2d,
-    sprite: &HtmlCanvasElement,
-    at: (f64, f64),
-    dpr: f64,
-) {
-    let (w, h) = (
-        f64::from(sprite.width()) / dpr,
-        f64::from(sprite.height()) / dpr,
-    );
-    let _ = ctx.draw_image_with_html_canvas_element_and_dw_and_dh(
-        sprite,
-        snap(at.0 - w / 2.0, dpr),
-        snap(at.1 - h / 2.0, dpr),
-        w,
-        h,
-    );
-}
-
 /// A CSS coordinate moved to the nearest whole device pixel: a sprite (drawn at the
 /// device's pixel ratio) copied there lands pixel for pixel.
 fn snap(v: f64, dpr: f64) -> f64 {
@@ -481,14 +460,6 @@ fn new_canvas() -> Option<(HtmlCanvasElement, CanvasRenderingContext2d)> {
     let c: HtmlCanvasElement = doc.create_element("canvas").ok()?.dyn_into().ok()?;
     let ctx = context(&c)?;
     Some((c, ctx))
-}
-
-/// Sizes a sprite canvas for `w` × `h` CSS pixels at `dpr` and scales its context to
-/// match (resizing resets the context, so fonts are set after this).
-fn size_canvas(c: &HtmlCanvasElement, ctx: &CanvasRenderingContext2d, w: f64, h: f64, dpr: f64) {
-    c.set_width((w * dpr).ceil() as u32);
-    c.set_height((h * dpr).ceil() as u32);
-    let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
 }
 
 /// Room around a label's text in its sprite, and the sprite's height above the baseline.
@@ -521,9 +492,9 @@ fn cluster_more(g: &Glyph) -> String {
     format!("+{}", g.members.len() - 1)
 }
 
-/// A label's text drawn once into an atlas canvas shared by all labels, and kept.
+/// A label or marker drawn once into an atlas canvas shared with others, and kept.
 #[derive(Clone)]
-struct LabelSprite {
+struct Sprite {
     atlas: HtmlCanvasElement,
     /// Where it lies in the atlas, device pixels.
     src: (f64, f64, f64, f64),
@@ -532,7 +503,7 @@ struct LabelSprite {
     h: f64,
 }
 
-impl LabelSprite {
+impl Sprite {
     /// Copies it onto `ctx` with its top left corner at `at` (CSS pixels), at a whole
     /// device pixel.
     fn stamp(&self, ctx: &CanvasRenderingContext2d, at: (f64, f64)) {
@@ -550,51 +521,163 @@ impl LabelSprite {
             self.h,
         );
     }
+
+    /// Copies it onto `ctx` centred on `at` (CSS pixels), at a whole device pixel.
+    fn stamp_centred(&self, ctx: &CanvasRenderingContext2d, at: (f64, f64)) {
+        self.stamp(ctx, (at.0 - self.w / 2.0, at.1 - self.h / 2.0));
+    }
 }
 
-/// Labels drawn so far, packed in rows into atlas canvases: a new label costs its text,
-/// not a canvas of its own, and labels drawn in one paint are copied from one source.
+/// Room between sprites in an atlas, device pixels: a copy takes nothing of the
+/// neighbours.
+const GAP: f64 = 2.0;
+
+/// Atlas canvases that sprites are packed into, in rows. Drawing a sprite into one costs
+/// its paths or text, not a canvas and context of its own; and many sprites copied in a
+/// paint come from a few sources.
 #[derive(Default)]
+struct Atlases {
+    /// Each page's size, device pixels: small, since copying from a page just drawn into
+    /// makes the browser take a snapshot of all of it.
+    size: (u32, u32),
+    pages: Vec<(HtmlCanvasElement, CanvasRenderingContext2d)>,
+    /// Where the next sprite goes in the last page, and the height of its row so far,
+    /// device pixels.
+    cursor: (f64, f64),
+    row: f64,
+}
+
+impl Atlases {
+    fn new(size: (u32, u32)) -> Self {
+        Atlases {
+            size,
+            ..Atlases::default()
+        }
+    }
+
+    fn canvases(&self) -> Vec<HtmlCanvasElement> {
+        self.pages.iter().map(|(c, _)| c.clone()).collect()
+    }
+
+    fn new_page(&mut self) -> Option<()> {
+        let (c, ctx) = new_canvas()?;
+        c.set_width(self.size.0);
+        c.set_height(self.size.1);
+        self.pages.push((c, ctx));
+        self.cursor = (0.0, 0.0);
+        self.row = 0.0;
+        Some(())
+    }
+
+    /// A context to measure text with.
+    fn measuring(&mut self) -> Option<CanvasRenderingContext2d> {
+        if self.pages.is_empty() {
+            self.new_page()?;
+        }
+        self.pages.last().map(|(_, ctx)| ctx.clone())
+    }
+
+    /// Room for a sprite of `sw` × `sh` device pixels: the canvas, its context and the
+    /// sprite's top left corner there. One too large for a page gets a canvas of its own.
+    fn place(
+        &mut self,
+        sw: f64,
+        sh: f64,
+    ) -> Option<(HtmlCanvasElement, CanvasRenderingContext2d, f64, f64)> {
+        let (aw, ah) = (f64::from(self.size.0), f64::from(self.size.1));
+        if sw + GAP > aw || sh + GAP > ah {
+            let (c, ctx) = new_canvas()?;
+            c.set_width(sw as u32);
+            c.set_height(sh as u32);
+            return Some((c, ctx, 0.0, 0.0));
+        }
+        if self.pages.is_empty() {
+            self.new_page()?;
+        }
+        let (mut x, mut y) = self.cursor;
+        if x + sw + GAP > aw {
+            (x, y) = (0.0, y + self.row + GAP);
+            self.row = 0.0;
+        }
+        if y + sh + GAP > ah {
+            self.new_page()?;
+            (x, y) = (0.0, 0.0);
+        }
+        self.cursor = (x + sw + GAP, y);
+        self.row = self.row.max(sh);
+        let (c, ctx) = self.pages.last()?;
+        Some((c.clone(), ctx.clone(), x, y))
+    }
+
+    /// Draws a sprite of `w` × `h` CSS pixels at `dpr`: `draw` gets a context scaled to
+    /// CSS pixels with the sprite's top left corner at the origin. Other state is as the
+    /// last sprite left it (labels set the same font one after another, and setting it
+    /// again is free only while it is unchanged).
+    fn draw(
+        &mut self,
+        (w, h): (f64, f64),
+        dpr: f64,
+        draw: impl FnOnce(&CanvasRenderingContext2d),
+    ) -> Option<Sprite> {
+        let (sw, sh) = ((w * dpr).ceil(), (h * dpr).ceil());
+        let (atlas, ctx, x, y) = self.place(sw, sh)?;
+        let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, x, y);
+        draw(&ctx);
+        Some(Sprite {
+            atlas,
+            src: (x, y, sw, sh),
+            w: sw / dpr,
+            h: sh / dpr,
+        })
+    }
+}
+
+/// Labels drawn so far, packed into atlases: a new label costs its text, not a canvas of
+/// its own, and labels drawn in one paint are copied from one source.
 struct Labels {
     /// Device pixel ratio (in hundredths) the atlases were drawn at.
     dpr: u32,
-    atlases: Vec<(HtmlCanvasElement, CanvasRenderingContext2d)>,
-    /// Where the next label goes in the last atlas, device pixels.
-    cursor: (f64, f64),
+    atlases: Atlases,
     /// By style, then text (looked up by `&str`, with no key to build).
-    index: HashMap<LabelStyle, HashMap<String, LabelSprite>>,
+    index: HashMap<LabelStyle, HashMap<String, Sprite>>,
     /// Labels in `index`.
     count: usize,
 }
 
-/// An atlas's size, device pixels: small, since copying from an atlas just drawn into
-/// makes the browser take a snapshot of all of it.
-const ATLAS_W: u32 = 1024;
-const ATLAS_H: u32 = 128;
+impl Labels {
+    fn new(dpr: u32) -> Self {
+        Labels {
+            dpr,
+            atlases: Atlases::new(LABEL_ATLAS),
+            index: HashMap::new(),
+            count: 0,
+        }
+    }
+}
+
+/// A label atlas's size, device pixels.
+const LABEL_ATLAS: (u32, u32) = (1024, 128);
 /// Labels kept before the atlases are emptied and drawn again as needed.
 const LABELS_MAX: usize = 4000;
 
 thread_local! {
     /// The labels drawn so far.
-    static LABELS: RefCell<Labels> = RefCell::new(Labels::default());
+    static LABELS: RefCell<Labels> = RefCell::new(Labels::new(0));
 }
 
 /// A label's sprite: drawn into an atlas the first time. The text's baseline is
 /// `LABEL_ASCENT` below the sprite's top and it starts `LABEL_PAD` from its left.
-fn label_sprite(text: &str, style: LabelStyle, dpr: f64) -> Option<LabelSprite> {
+fn label_sprite(text: &str, style: LabelStyle, dpr: f64) -> Option<Sprite> {
     LABELS.with(|l| {
         let mut l = l.borrow_mut();
         let key = (dpr * 100.0) as u32;
         if l.dpr != key || l.count >= LABELS_MAX {
-            *l = Labels {
-                dpr: key,
-                ..Labels::default()
-            };
+            *l = Labels::new(key);
         }
         if let Some(s) = l.index.get(&style).and_then(|m| m.get(text)) {
             return Some(s.clone());
         }
-        let s = draw_label(&mut l, text, style, dpr)?;
+        let s = draw_label(&mut l.atlases, text, style, dpr)?;
         l.index
             .entry(style)
             .or_default()
@@ -604,7 +687,7 @@ fn label_sprite(text: &str, style: LabelStyle, dpr: f64) -> Option<LabelSprite> 
     })
 }
 
-fn draw_label(l: &mut Labels, text: &str, style: LabelStyle, dpr: f64) -> Option<LabelSprite> {
+fn draw_label(atlases: &mut Atlases, text: &str, style: LabelStyle, dpr: f64) -> Option<Sprite> {
     let (font, fill, halo) = match style {
         LabelStyle::Site => (
             "600 12px system-ui, sans-serif",
@@ -628,9 +711,6 @@ fn draw_label(l: &mut Labels, text: &str, style: LabelStyle, dpr: f64) -> Option
     } else {
         text.to_string()
     };
-    if l.atlases.is_empty() {
-        l.atlases.push(new_atlas()?);
-    }
     let set_font = |ctx: &CanvasRenderingContext2d| {
         ctx.set_font(font);
         let spacing = if style == LabelStyle::Country {
@@ -640,162 +720,158 @@ fn draw_label(l: &mut Labels, text: &str, style: LabelStyle, dpr: f64) -> Option
         };
         let _ = js_sys::Reflect::set(ctx, &"letterSpacing".into(), &spacing.into());
     };
-    let (_, ctx) = l.atlases.last()?;
-    set_font(ctx);
-    let (w, h) = (
-        ctx.measure_text(&shown).ok()?.width() + 2.0 * LABEL_PAD,
-        LABEL_ASCENT + 6.0,
-    );
-    // Device pixels, with a gap so a copy at a fractional position takes nothing of the
-    // neighbours.
-    let (sw, sh) = ((w * dpr).ceil(), (h * dpr).ceil());
-    let (aw, ah) = (f64::from(ATLAS_W), f64::from(ATLAS_H));
-    // A label too long for an atlas gets a canvas of its own.
-    let own = if sw + 2.0 > aw || sh + 2.0 > ah {
-        let (c, ctx) = new_canvas()?;
-        c.set_width(sw as u32);
-        c.set_height(sh as u32);
-        Some((c, ctx))
-    } else {
-        None
-    };
-    let (mut x, mut y) = if own.is_some() { (0.0, 0.0) } else { l.cursor };
-    if own.is_none() {
-        if x + sw + 2.0 > aw {
-            (x, y) = (0.0, y + sh + 2.0);
+    let measuring = atlases.measuring()?;
+    set_font(&measuring);
+    let width = measuring.measure_text(&shown).ok()?.width() + 2.0 * LABEL_PAD;
+    atlases.draw((width, LABEL_ASCENT + 6.0), dpr, |ctx| {
+        set_font(ctx);
+        if let Some((colour, width)) = halo {
+            ctx.set_line_join("round");
+            ctx.set_stroke_style_str(colour);
+            ctx.set_line_width(width);
+            let _ = ctx.stroke_text(&shown, LABEL_PAD, LABEL_ASCENT);
         }
-        if y + sh + 2.0 > ah {
-            l.atlases.push(new_atlas()?);
-            (x, y) = (0.0, 0.0);
-        }
-        l.cursor = (x + sw + 2.0, y);
-    }
-    let (atlas, ctx) = match &own {
-        Some(own) => own,
-        None => l.atlases.last()?,
-    };
-    let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, x, y);
-    set_font(ctx);
-    if let Some((colour, width)) = halo {
-        ctx.set_line_join("round");
-        ctx.set_stroke_style_str(colour);
-        ctx.set_line_width(width);
-        let _ = ctx.stroke_text(&shown, LABEL_PAD, LABEL_ASCENT);
-    }
-    ctx.set_fill_style_str(fill);
-    let _ = ctx.fill_text(&shown, LABEL_PAD, LABEL_ASCENT);
-    Some(LabelSprite {
-        atlas: atlas.clone(),
-        src: (x, y, sw, sh),
-        w: sw / dpr,
-        h: sh / dpr,
+        ctx.set_fill_style_str(fill);
+        let _ = ctx.fill_text(&shown, LABEL_PAD, LABEL_ASCENT);
     })
 }
 
-fn new_atlas() -> Option<(HtmlCanvasElement, CanvasRenderingContext2d)> {
-    let (c, ctx) = new_canvas()?;
-    c.set_width(ATLAS_W);
-    c.set_height(ATLAS_H);
-    Some((c, ctx))
+/// The looks of marker sprites.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Look {
+    /// A single site: category, size (CSS pixels), area, faded.
+    Site(Category, u32, bool, bool),
+    /// A cluster member's spot on its ring: category, area.
+    Spot(Category, bool),
+    /// A cluster's bubble: radius in tenths of a CSS pixel, category.
+    Bubble(u32, Category),
+    /// A cluster's count.
+    Count(usize),
 }
 
-/// A cluster's count in white, drawn once per number and kept.
-fn count_sprite(n: usize, dpr: f64) -> Option<HtmlCanvasElement> {
-    thread_local! {
-        static COUNTS: RefCell<HashMap<(usize, u32), HtmlCanvasElement>> = RefCell::new(HashMap::new());
-    }
-    let key = (n, (dpr * 100.0) as u32);
-    if let Some(c) = COUNTS.with(|l| l.borrow().get(&key).cloned()) {
-        return Some(c);
-    }
-    let (c, ctx) = new_canvas()?;
-    let font = "700 12px system-ui, sans-serif";
-    let text = n.to_string();
-    ctx.set_font(font);
-    let width = ctx.measure_text(&text).ok()?.width().ceil() + 2.0;
-    size_canvas(&c, &ctx, width, 16.0, dpr);
-    ctx.set_font(font);
-    ctx.set_text_align("center");
-    ctx.set_text_baseline("middle");
-    ctx.set_fill_style_str("#fff");
-    let _ = ctx.fill_text(&text, width / 2.0, 8.5);
-    COUNTS.with(|l| l.borrow_mut().insert(key, c.clone()));
-    Some(c)
+/// Marker sprites drawn so far, packed into their own atlases (a label count's reset
+/// leaves them be).
+struct Marks {
+    dpr: u32,
+    atlases: Atlases,
+    index: HashMap<Look, Sprite>,
 }
 
-/// A sprite drawn once per key into a small canvas `side` CSS pixels square (its
-/// context scaled to CSS pixels) and kept.
-fn cached<K: std::hash::Hash + Eq + 'static>(
-    cache: &'static std::thread::LocalKey<RefCell<HashMap<K, HtmlCanvasElement>>>,
-    key: K,
+impl Marks {
+    fn new(dpr: u32) -> Self {
+        Marks {
+            dpr,
+            atlases: Atlases::new(MARK_ATLAS),
+            index: HashMap::new(),
+        }
+    }
+}
+
+/// A marker atlas's size, device pixels.
+const MARK_ATLAS: (u32, u32) = (1024, 256);
+
+thread_local! {
+    static MARKS: RefCell<Marks> = RefCell::new(Marks::new(0));
+}
+
+/// The sprite of `look` at `dpr`, drawn into a marker atlas the first time: `size` gives
+/// its size in CSS pixels (measuring with the context it gets), and `draw` draws it (see
+/// [`Atlases::draw`]) given that size, with the context's state restored after.
+fn mark_sprite(
+    look: Look,
+    dpr: f64,
+    size: impl FnOnce(&CanvasRenderingContext2d) -> Option<(f64, f64)>,
+    draw: impl FnOnce(&CanvasRenderingContext2d, (f64, f64)),
+) -> Option<Sprite> {
+    MARKS.with(|m| {
+        let mut m = m.borrow_mut();
+        let key = (dpr * 100.0) as u32;
+        if m.dpr != key {
+            *m = Marks::new(key);
+        }
+        if let Some(s) = m.index.get(&look) {
+            return Some(s.clone());
+        }
+        let wh = size(&m.atlases.measuring()?)?;
+        let s = m.atlases.draw(wh, dpr, |ctx| {
+            ctx.save();
+            draw(ctx, wh);
+            ctx.restore();
+        })?;
+        m.index.insert(look, s.clone());
+        Some(s)
+    })
+}
+
+/// A square marker sprite `side` CSS pixels wide.
+fn square(
+    look: Look,
     side: f64,
     dpr: f64,
     draw: impl FnOnce(&CanvasRenderingContext2d),
-) -> Option<HtmlCanvasElement> {
-    if let Some(c) = cache.with(|s| s.borrow().get(&key).cloned()) {
-        return Some(c);
-    }
-    let (c, ctx) = new_canvas()?;
-    size_canvas(&c, &ctx, side, side, dpr);
-    draw(&ctx);
-    cache.with(|s| s.borrow_mut().insert(key, c.clone()));
-    Some(c)
+) -> Option<Sprite> {
+    mark_sprite(look, dpr, |_| Some((side, side)), |ctx, _| draw(ctx))
+}
+
+/// A cluster's count in white.
+fn count_sprite(n: usize, dpr: f64) -> Option<Sprite> {
+    let font = "700 12px system-ui, sans-serif";
+    let text = n.to_string();
+    mark_sprite(
+        Look::Count(n),
+        dpr,
+        |ctx| {
+            ctx.set_font(font);
+            Some((ctx.measure_text(&text).ok()?.width().ceil() + 2.0, 16.0))
+        },
+        |ctx, (width, _)| {
+            ctx.set_font(font);
+            ctx.set_text_align("center");
+            ctx.set_text_baseline("middle");
+            ctx.set_fill_style_str("#fff");
+            let _ = ctx.fill_text(&text, width / 2.0, 8.5);
+        },
+    )
 }
 
 /// A cluster member's spot on its ring: its category's glyph, hollow for an area.
-fn spot_sprite(category: Category, area: bool, dpr: f64) -> Option<HtmlCanvasElement> {
-    thread_local! {
-        static SPOTS: RefCell<HashMap<(Category, bool, u32), HtmlCanvasElement>> =
-            RefCell::new(HashMap::new());
-    }
+fn spot_sprite(category: Category, area: bool, dpr: f64) -> Option<Sprite> {
     let side = 14.0;
-    cached(
-        &SPOTS,
-        (category, area, (dpr * 100.0) as u32),
+    square(Look::Spot(category, area), side, dpr, |ctx| {
+        glyph_shape(ctx, category, side / 2.0, side / 2.0, 4.5);
+        let colour = category_colour(category);
+        ctx.set_fill_style_str(if area { "#fff" } else { colour });
+        ctx.fill();
+        ctx.set_stroke_style_str(if area { colour } else { "#fff" });
+        ctx.set_line_width(1.5);
+        ctx.stroke();
+    })
+}
+
+/// A cluster's bubble of radius `r`, ringed in its category's colour.
+fn bubble_sprite(r: f64, category: Category, dpr: f64) -> Option<Sprite> {
+    let side = 2.0 * r + 6.0;
+    square(
+        Look::Bubble((r * 10.0) as u32, category),
         side,
         dpr,
         |ctx| {
-            glyph_shape(ctx, category, side / 2.0, side / 2.0, 4.5);
-            let colour = category_colour(category);
-            ctx.set_fill_style_str(if area { "#fff" } else { colour });
+            ctx.begin_path();
+            let _ = ctx.arc(side / 2.0, side / 2.0, r, 0.0, std::f64::consts::TAU);
+            ctx.set_fill_style_str("rgba(29,36,51,.88)");
             ctx.fill();
-            ctx.set_stroke_style_str(if area { colour } else { "#fff" });
-            ctx.set_line_width(1.5);
+            ctx.set_stroke_style_str(category_colour(category));
+            ctx.set_line_width(3.0);
             ctx.stroke();
         },
     )
 }
 
-/// A cluster's bubble of radius `r`, ringed in its category's colour.
-fn bubble_sprite(r: f64, category: Category, dpr: f64) -> Option<HtmlCanvasElement> {
-    thread_local! {
-        static BUBBLES: RefCell<HashMap<(u32, Category, u32), HtmlCanvasElement>> =
-            RefCell::new(HashMap::new());
-    }
-    let side = 2.0 * r + 6.0;
-    let key = ((r * 10.0) as u32, category, (dpr * 100.0) as u32);
-    cached(&BUBBLES, key, side, dpr, |ctx| {
-        ctx.begin_path();
-        let _ = ctx.arc(side / 2.0, side / 2.0, r, 0.0, std::f64::consts::TAU);
-        ctx.set_fill_style_str("rgba(29,36,51,.88)");
-        ctx.fill();
-        ctx.set_stroke_style_str(category_colour(category));
-        ctx.set_line_width(3.0);
-        ctx.stroke();
-    })
-}
-
-/// The glyph of a site with this look, drawn once into a small canvas and kept.
-fn sprite(
-    category: Category,
-    size: f64,
-    area: bool,
-    faded: bool,
-    dpr: f64,
-) -> Option<HtmlCanvasElement> {
-    let key = (category, size as u32, area, faded, (dpr * 100.0) as u32);
+/// The glyph of a site with this look.
+fn sprite(category: Category, size: f64, area: bool, faded: bool, dpr: f64) -> Option<Sprite> {
     let side = size + 6.0;
-    cached(&SPRITES, key, side, dpr, |ctx| {
+    let look = Look::Site(category, size as u32, area, faded);
+    square(look, side, dpr, |ctx| {
         let (x, y, r) = (side / 2.0, side / 2.0, size / 2.0);
         ctx.set_global_alpha(if faded { 0.45 } else { 1.0 });
         ctx.set_line_join("round");
