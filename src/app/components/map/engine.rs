@@ -103,6 +103,8 @@ pub struct Engine {
     /// Labels still to draw ahead, last first (see [`Engine::warm_label`]); `None` until
     /// the corpus is known.
     labels_ahead: Option<Vec<String>>,
+    /// Whether the pointed site's canvas has anything on it.
+    hover_drawn: std::cell::Cell<bool>,
 }
 
 /// A marker layout made for a view, with its place names, before it is painted.
@@ -454,7 +456,13 @@ impl Engine {
         else {
             return;
         };
+        // A blank canvas left blank is not touched: a canvas drawn into is copied to the
+        // compositor in the next frame, all of it.
+        if self.pointed.is_none() && !self.hover_drawn.get() {
+            return;
+        }
         paint::paint_pointed(&dom.hover, layout, layout.offset(view), self.pointed);
+        self.hover_drawn.set(self.pointed.is_some());
     }
 
     /// Moves and scales each layer from the view it was drawn for to the live view, and
