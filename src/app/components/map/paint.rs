@@ -8,6 +8,7 @@ use std::collections::HashMap;
 
 use vigia::{Category, SiteKind};
 use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::wasm_bindgen;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use super::glyph_shape;
@@ -113,7 +114,7 @@ pub fn warm_one() -> bool {
     let counts = COUNTS_UP_TO - 1;
     let i = NEXT.with(Cell::get);
     NEXT.with(|n| n.set(i + 1));
-    let made = if i < singles {
+    let _made = if i < singles {
         let (c, rest) = (cats[i % cats.len()], i / cats.len());
         let size = SIZES.start() + (rest / 4) as u32;
         sprite(c, f64::from(size), rest % 2 == 1, (rest / 2) % 2 == 1, dpr)
@@ -128,7 +129,6 @@ pub fn warm_one() -> bool {
     } else {
         return false;
     };
-    drop(made);
     if i + 1 == singles + spots + bubbles + counts {
         rasterise_sprites();
     }
@@ -264,6 +264,9 @@ pub fn paint(el: &HtmlCanvasElement, layout: &Layout, extra: &Extra) {
     }
     ctx.set_global_alpha(1.0);
 
+    // Sprites are copied in batches (see `Batch`), sent before each path is drawn so
+    // that what is drawn later stays on top.
+    let mut batch = Batch::default();
     // Country and town names, under the markers (they keep clear of them anyway).
     for l in extra.places {
         let (x, y) = (l.x * kx, l.y * ky);
@@ -275,14 +278,16 @@ pub fn paint(el: &HtmlCanvasElement, layout: &Layout, extra: &Extra) {
         let (left, baseline) = if style == LabelStyle::Country {
             (x - sw / 2.0, y)
         } else {
+            batch.send(&ctx);
             ctx.begin_path();
             let _ = ctx.arc(x, y, 2.0, 0.0, tau);
             ctx.set_fill_style_str("#6b6458");
             ctx.fill();
             (x + 4.0 - LABEL_PAD, y + 3.5)
         };
-        sprite.stamp(&ctx, (left, baseline - LABEL_ASCENT));
+        batch.stamp(&sprite, (left, baseline - LABEL_ASCENT));
     }
+    batch.send(&ctx);
 
     // Clusters: a dark bubble with the number of sites, ringed in the colour of the
     // highest-priority category among them; a small ring of its sites' spots. The lines
@@ -314,27 +319,28 @@ pub fn paint(el: &HtmlCanvasElement, layout: &Layout, extra: &Extra) {
             ctx.stroke();
         }
     }
+    ctx.set_global_alpha(1.0);
     for g in clusters() {
         let (x, y) = at(g.x, g.y);
-        ctx.set_global_alpha(if g.faded { 0.5 } else { 1.0 });
+        batch.alpha = if g.faded { 0.5 } else { 1.0 };
         if g.members.len() <= RING_MAX {
             for m in &g.members {
                 if let (_, Spot::Ring(sx, sy)) = layout.spots[*m] {
                     let s = &sites[*m];
                     if let Some(sprite) = spot_sprite(s.category, s.kind.is_area(), dpr) {
-                        sprite.stamp_centred(&ctx, at(sx, sy));
+                        batch.stamp_centred(&sprite, at(sx, sy));
                     }
                 }
             }
         }
         if let Some(sprite) = bubble_sprite(bubble_radius(g.members.len()), g.category, dpr) {
-            sprite.stamp_centred(&ctx, (x, y));
+            batch.stamp_centred(&sprite, (x, y));
         }
         if let Some(sprite) = count_sprite(g.members.len(), dpr) {
-            sprite.stamp_centred(&ctx, (x, y));
+            batch.stamp_centred(&sprite, (x, y));
         }
     }
-    ctx.set_global_alpha(1.0);
+    batch.alpha = 1.0;
 
     // Single sites, stamped from sprites drawn once per look.
     for g in layout.glyphs.iter().filter(|g| !g.is_cluster()) {
@@ -349,20 +355,19 @@ pub fn paint(el: &HtmlCanvasElement, layout: &Layout, extra: &Extra) {
             s.faded,
             dpr,
         ) {
-            sprite.stamp_centred(&ctx, at(s.x, s.y));
+            batch.stamp_centred(&sprite, at(s.x, s.y));
         }
     }
 
     // Labels that found room; then the selected site, always named.
-    ctx.set_line_join("round");
     // Labels are stamped from sprites too: text with a halo costs far more to rasterise
     // than to copy. Returns the text's width.
-    let label = |text: &str, x: f64, y: f64, faded: bool| -> f64 {
-        ctx.set_global_alpha(if faded { 0.6 } else { 1.0 });
+    let mut label = |text: &str, x: f64, y: f64, faded: bool| -> f64 {
+        batch.alpha = if faded { 0.6 } else { 1.0 };
         let Some(sprite) = label_sprite(text, LabelStyle::Site, dpr) else {
             return 0.0;
         };
-        sprite.stamp(&ctx, (x - LABEL_PAD, y - LABEL_ASCENT));
+        batch.stamp(&sprite, (x - LABEL_PAD, y - LABEL_ASCENT));
         sprite.w - 2.0 * LABEL_PAD
     };
     for g in labelled(layout, kx, &on_screen) {
@@ -381,7 +386,7 @@ pub fn paint(el: &HtmlCanvasElement, layout: &Layout, extra: &Extra) {
             );
         }
     }
-    ctx.set_global_alpha(1.0);
+    batch.send(&ctx);
     if let Some(i) = extra
         .selected
         .and_then(|id| sites.iter().position(|s| s.id == id))
@@ -442,9 +447,10 @@ fn mark(
     if matches!(spot, Spot::Own) && glyph.labelled && glyph.members[0] == i {
         return;
     }
-    ctx.set_global_alpha(1.0);
     if let Some(sprite) = label_sprite(&s.name, LabelStyle::Site, dpr) {
-        sprite.stamp(ctx, (x + r + 3.0 - LABEL_PAD, y + 4.0 - LABEL_ASCENT));
+        let mut batch = Batch::default();
+        batch.stamp(&sprite, (x + r + 3.0 - LABEL_PAD, y + 4.0 - LABEL_ASCENT));
+        batch.send(ctx);
     }
 }
 
@@ -493,39 +499,128 @@ fn cluster_more(g: &Glyph) -> String {
 }
 
 /// A label or marker drawn once into an atlas canvas shared with others, and kept.
-#[derive(Clone)]
+#[derive(Clone, Copy)]
 struct Sprite {
-    atlas: HtmlCanvasElement,
-    /// Where it lies in the atlas, device pixels.
+    /// Its atlas page (see [`Pages`]).
+    page: u32,
+    /// Where it lies in the page, device pixels.
     src: (f64, f64, f64, f64),
     /// Its size, CSS pixels.
     w: f64,
     h: f64,
 }
 
-impl Sprite {
-    /// Copies it onto `ctx` with its top left corner at `at` (CSS pixels), at a whole
-    /// device pixel.
-    fn stamp(&self, ctx: &CanvasRenderingContext2d, at: (f64, f64)) {
-        let (sx, sy, sw, sh) = self.src;
-        let dpr = if self.w > 0.0 { sw / self.w } else { 1.0 };
-        let _ = ctx.draw_image_with_html_canvas_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(
-            &self.atlas,
+#[wasm_bindgen(inline_js = r#"
+export function copy_sprites(ctx, pages, copies) {
+  const alpha = ctx.globalAlpha;
+  let a = alpha;
+  for (let i = 0; i + 9 < copies.length; i += 10) {
+    if (copies[i + 9] !== a) {
+      a = copies[i + 9];
+      ctx.globalAlpha = a;
+    }
+    const page = pages[copies[i]];
+    if (page) {
+      ctx.drawImage(page, copies[i + 1], copies[i + 2], copies[i + 3], copies[i + 4],
+        copies[i + 5], copies[i + 6], copies[i + 7], copies[i + 8]);
+    }
+  }
+  ctx.globalAlpha = alpha;
+}
+"#)]
+extern "C" {
+    /// Copies sprites onto `ctx`: `copies` holds ten numbers per copy (page index in
+    /// `pages`, source x, y, width, height in device pixels, target x, y, width, height
+    /// in CSS pixels, opacity). One call for a paint's hundreds of copies, where each
+    /// `drawImage` from WebAssembly was a call of its own through the bindings.
+    fn copy_sprites(ctx: &CanvasRenderingContext2d, pages: &js_sys::Array, copies: &[f64]);
+}
+
+/// Sprite copies gathered for one call of `copy_sprites`, in order.
+struct Batch {
+    copies: Vec<f64>,
+    /// The opacity copies are made at from now on.
+    alpha: f64,
+}
+
+impl Default for Batch {
+    fn default() -> Self {
+        Batch {
+            copies: Vec::new(),
+            alpha: 1.0,
+        }
+    }
+}
+
+impl Batch {
+    /// Copies `sprite` with its top left corner at `at` (CSS pixels), at a whole device
+    /// pixel.
+    fn stamp(&mut self, sprite: &Sprite, at: (f64, f64)) {
+        let (sx, sy, sw, sh) = sprite.src;
+        let dpr = if sprite.w > 0.0 { sw / sprite.w } else { 1.0 };
+        self.copies.extend_from_slice(&[
+            f64::from(sprite.page),
             sx,
             sy,
             sw,
             sh,
             snap(at.0, dpr),
             snap(at.1, dpr),
-            self.w,
-            self.h,
-        );
+            sprite.w,
+            sprite.h,
+            self.alpha,
+        ]);
     }
 
-    /// Copies it onto `ctx` centred on `at` (CSS pixels), at a whole device pixel.
-    fn stamp_centred(&self, ctx: &CanvasRenderingContext2d, at: (f64, f64)) {
-        self.stamp(ctx, (at.0 - self.w / 2.0, at.1 - self.h / 2.0));
+    /// Copies `sprite` centred on `at` (CSS pixels), at a whole device pixel.
+    fn stamp_centred(&mut self, sprite: &Sprite, at: (f64, f64)) {
+        self.stamp(sprite, (at.0 - sprite.w / 2.0, at.1 - sprite.h / 2.0));
     }
+
+    /// Makes the copies gathered so far on `ctx`; its opacity is left as it was.
+    fn send(&mut self, ctx: &CanvasRenderingContext2d) {
+        if self.copies.is_empty() {
+            return;
+        }
+        PAGES.with(|p| copy_sprites(ctx, &p.borrow().list, &self.copies));
+        self.copies.clear();
+    }
+}
+
+/// Every atlas page (and canvas of its own) sprites are drawn into, by index: the list
+/// `copy_sprites` finds a copy's source in. A page no longer used is emptied from it.
+#[derive(Default)]
+struct Pages {
+    list: js_sys::Array,
+    /// Slots emptied, to reuse.
+    free: Vec<u32>,
+}
+
+thread_local! {
+    static PAGES: RefCell<Pages> = RefCell::new(Pages::default());
+}
+
+/// Adds a canvas to [`PAGES`]; its index.
+fn add_page(c: &HtmlCanvasElement) -> u32 {
+    PAGES.with(|p| {
+        let mut p = p.borrow_mut();
+        match p.free.pop() {
+            Some(i) => {
+                p.list.set(i, c.into());
+                i
+            }
+            None => p.list.push(c) - 1,
+        }
+    })
+}
+
+/// Empties a page's slot in [`PAGES`] (its sprites are gone).
+fn drop_page(i: u32) {
+    let _ = PAGES.try_with(|p| {
+        let mut p = p.borrow_mut();
+        p.list.set(i, wasm_bindgen::JsValue::UNDEFINED);
+        p.free.push(i);
+    });
 }
 
 /// Room between sprites in an atlas, device pixels: a copy takes nothing of the
@@ -540,30 +635,49 @@ struct Atlases {
     /// Each page's size, device pixels: small, since copying from a page just drawn into
     /// makes the browser take a snapshot of all of it.
     size: (u32, u32),
-    pages: Vec<(HtmlCanvasElement, CanvasRenderingContext2d)>,
+    pages: Vec<(HtmlCanvasElement, CanvasRenderingContext2d, u32)>,
     /// Where the next sprite goes in the last page, and the height of its row so far,
     /// device pixels.
     cursor: (f64, f64),
     row: f64,
+    /// Pages of single sprites too large for a shared one.
+    own: Vec<u32>,
+}
+
+impl Drop for Atlases {
+    fn drop(&mut self) {
+        for i in self
+            .pages
+            .iter()
+            .map(|(.., i)| *i)
+            .chain(self.own.iter().copied())
+        {
+            drop_page(i);
+        }
+    }
 }
 
 impl Atlases {
     fn new(size: (u32, u32)) -> Self {
         Atlases {
             size,
-            ..Atlases::default()
+            pages: Vec::new(),
+            cursor: (0.0, 0.0),
+            row: 0.0,
+            own: Vec::new(),
         }
     }
 
     fn canvases(&self) -> Vec<HtmlCanvasElement> {
-        self.pages.iter().map(|(c, _)| c.clone()).collect()
+        self.pages.iter().map(|(c, ..)| c.clone()).collect()
     }
 
     fn new_page(&mut self) -> Option<()> {
         let (c, ctx) = new_canvas()?;
         c.set_width(self.size.0);
         c.set_height(self.size.1);
-        self.pages.push((c, ctx));
+        let i = add_page(&c);
+        self.pages.push((c, ctx, i));
         self.cursor = (0.0, 0.0);
         self.row = 0.0;
         Some(())
@@ -574,22 +688,21 @@ impl Atlases {
         if self.pages.is_empty() {
             self.new_page()?;
         }
-        self.pages.last().map(|(_, ctx)| ctx.clone())
+        self.pages.last().map(|(_, ctx, _)| ctx.clone())
     }
 
-    /// Room for a sprite of `sw` × `sh` device pixels: the canvas, its context and the
-    /// sprite's top left corner there. One too large for a page gets a canvas of its own.
-    fn place(
-        &mut self,
-        sw: f64,
-        sh: f64,
-    ) -> Option<(HtmlCanvasElement, CanvasRenderingContext2d, f64, f64)> {
+    /// Room for a sprite of `sw` × `sh` device pixels: the page's index and context,
+    /// and the sprite's top left corner there. One too large for a page gets a page of
+    /// its own.
+    fn place(&mut self, sw: f64, sh: f64) -> Option<(u32, CanvasRenderingContext2d, f64, f64)> {
         let (aw, ah) = (f64::from(self.size.0), f64::from(self.size.1));
         if sw + GAP > aw || sh + GAP > ah {
             let (c, ctx) = new_canvas()?;
             c.set_width(sw as u32);
             c.set_height(sh as u32);
-            return Some((c, ctx, 0.0, 0.0));
+            let i = add_page(&c);
+            self.own.push(i);
+            return Some((i, ctx, 0.0, 0.0));
         }
         if self.pages.is_empty() {
             self.new_page()?;
@@ -605,8 +718,8 @@ impl Atlases {
         }
         self.cursor = (x + sw + GAP, y);
         self.row = self.row.max(sh);
-        let (c, ctx) = self.pages.last()?;
-        Some((c.clone(), ctx.clone(), x, y))
+        let (_, ctx, i) = self.pages.last()?;
+        Some((*i, ctx.clone(), x, y))
     }
 
     /// Draws a sprite of `w` × `h` CSS pixels at `dpr`: `draw` gets a context scaled to
@@ -620,11 +733,11 @@ impl Atlases {
         draw: impl FnOnce(&CanvasRenderingContext2d),
     ) -> Option<Sprite> {
         let (sw, sh) = ((w * dpr).ceil(), (h * dpr).ceil());
-        let (atlas, ctx, x, y) = self.place(sw, sh)?;
+        let (page, ctx, x, y) = self.place(sw, sh)?;
         let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, x, y);
         draw(&ctx);
         Some(Sprite {
-            atlas,
+            page,
             src: (x, y, sw, sh),
             w: sw / dpr,
             h: sh / dpr,
@@ -675,13 +788,13 @@ fn label_sprite(text: &str, style: LabelStyle, dpr: f64) -> Option<Sprite> {
             *l = Labels::new(key);
         }
         if let Some(s) = l.index.get(&style).and_then(|m| m.get(text)) {
-            return Some(s.clone());
+            return Some(*s);
         }
         let s = draw_label(&mut l.atlases, text, style, dpr)?;
         l.index
             .entry(style)
             .or_default()
-            .insert(text.to_string(), s.clone());
+            .insert(text.to_string(), s);
         l.count += 1;
         Some(s)
     })
@@ -790,7 +903,7 @@ fn mark_sprite(
             *m = Marks::new(key);
         }
         if let Some(s) = m.index.get(&look) {
-            return Some(s.clone());
+            return Some(*s);
         }
         let wh = size(&m.atlases.measuring()?)?;
         let s = m.atlases.draw(wh, dpr, |ctx| {
@@ -798,7 +911,7 @@ fn mark_sprite(
             draw(ctx, wh);
             ctx.restore();
         })?;
-        m.index.insert(look, s.clone());
+        m.index.insert(look, s);
         Some(s)
     })
 }
