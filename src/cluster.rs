@@ -2,9 +2,8 @@
 //! with a count (greedy, heaviest first, as map libraries do it), and the small ring on
 //! which a cluster's members are laid out so each keeps its own spot to click. Works in
 //! screen units; lon/lat bounds for zoom-to-fit come from `geo`. No DOM.
-use std::collections::HashMap;
-
 use geo::{BoundingRect, MultiPoint, Point, Rect};
+use rustc_hash::FxHashMap;
 
 /// A point to cluster: screen position and weight (its number of events).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -43,7 +42,7 @@ pub struct Cluster {
 pub fn cluster(items: &[Item], radius: f64) -> Vec<Cluster> {
     let cell = radius.max(1e-9);
     let key = |x: f64, y: f64| ((x / cell).floor() as i64, (y / cell).floor() as i64);
-    let mut grid: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
+    let mut grid: FxHashMap<(i64, i64), Vec<usize>> = FxHashMap::default();
     for (i, it) in items.iter().enumerate() {
         if it.x.is_finite() && it.y.is_finite() {
             grid.entry(key(it.x, it.y)).or_default().push(i);

@@ -3,6 +3,8 @@
 //! carry focus, clicks and names. Plain Rust; the browser parts only draw what this says.
 use std::collections::{BTreeMap, HashSet};
 
+use rustc_hash::FxHashMap;
+
 use vigia::cluster::{Item, cluster, ring};
 use vigia::projection::Viewport;
 use vigia::{Category, SiteKind};
@@ -239,13 +241,16 @@ impl Layout {
         layout
     }
 
-    /// The label of a glyph: its site's name, or its busiest site's and how many more.
-    pub fn label(&self, g: &Glyph) -> String {
-        let lead = &self.sites[g.members[0]].name;
+    /// How many characters a glyph's label has: its site's name, or its busiest site's,
+    /// " +" and how many more (counted, not written out).
+    fn label_chars(&self, g: &Glyph) -> usize {
+        let lead = self.sites[g.members[0]].name.chars().count();
         if g.is_cluster() {
-            format!("{lead} +{}", g.members.len() - 1)
+            // " +" and the digits of how many more.
+            let more = g.members.len() - 1;
+            lead + 2 + more.checked_ilog10().map_or(1, |d| d as usize + 1)
         } else {
-            lead.clone()
+            lead
         }
     }
 
@@ -262,8 +267,7 @@ impl Layout {
             let (x1, y1) = ((b.2 / cell).floor() as i64, (b.3 / cell).floor() as i64);
             (x0..=x1).flat_map(move |x| (y0..=y1).map(move |y| (x, y)))
         };
-        let mut dots: std::collections::HashMap<(i64, i64), Vec<(usize, Box4)>> =
-            std::collections::HashMap::new();
+        let mut dots: FxHashMap<(i64, i64), Vec<(usize, Box4)>> = FxHashMap::default();
         for (i, g) in self.glyphs.iter().enumerate() {
             let r = self.drawn_radius(g);
             let b = (g.x - r, g.y - r, g.x + r, g.y + r);
@@ -280,8 +284,7 @@ impl Layout {
                 .sum()
         };
         order.sort_by_key(|i| std::cmp::Reverse(weight(&self.glyphs[*i])));
-        let mut placed: std::collections::HashMap<(i64, i64), Vec<Box4>> =
-            std::collections::HashMap::new();
+        let mut placed: FxHashMap<(i64, i64), Vec<Box4>> = FxHashMap::default();
         for i in order {
             let g = &self.glyphs[i];
             let label = self.label_box(g);
@@ -310,7 +313,7 @@ impl Layout {
         (
             x0,
             g.y - 8.0 * u,
-            x0 + 7.0 * u * self.label(g).chars().count() as f64,
+            x0 + 7.0 * u * self.label_chars(g) as f64,
             g.y + 8.0 * u,
         )
     }
@@ -502,7 +505,63 @@ pub fn longest_increasing(seq: &[Option<usize>]) -> HashSet<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::longest_increasing;
+    use super::*;
+
+    #[test]
+    fn label_length_is_counted_as_written() {
+        let site = |name: &str| SiteMark {
+            id: name.to_lowercase(),
+            name: name.into(),
+            kind: SiteKind::Point,
+            lon: -66.9,
+            lat: 10.5,
+            x: 0.0,
+            y: 0.0,
+            extent: 0.0,
+            count: 1,
+            reports: 1,
+            category: Category::Other,
+            faded: false,
+            weight: 1,
+        };
+        let sites = vec![site("Fuerte Tiuna"), site("Maiquetía"), site("")];
+        let glyphs: Vec<Glyph> = [
+            (0, 1),
+            (0, 2),
+            (1, 10),
+            (1, 11),
+            (2, 100),
+            (1, 101),
+            (0, 1000),
+        ]
+        .into_iter()
+        .map(|(lead, n)| Glyph {
+            x: 0.0,
+            y: 0.0,
+            members: vec![lead; n],
+            events: n,
+            category: Category::Other,
+            faded: false,
+            labelled: false,
+        })
+        .collect();
+        let layout = Layout {
+            view: crate::model::default_viewport(),
+            unit: 1.0,
+            sites,
+            glyphs: glyphs.clone(),
+            spots: Vec::new(),
+        };
+        for g in &glyphs {
+            let name = &layout.sites[g.members[0]].name;
+            let label = if g.is_cluster() {
+                format!("{name} +{}", g.members.len() - 1)
+            } else {
+                name.clone()
+            };
+            assert_eq!(layout.label_chars(g), label.chars().count(), "{label}");
+        }
+    }
 
     #[test]
     fn longest_run_in_order_table() {
