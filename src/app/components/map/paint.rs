@@ -181,6 +181,14 @@ pub fn prepare_labels(
 ) {
     let (w, h) = size_of(el);
     let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
+    // Emptied here, before a paint, never during one: a paint's copies name the pages
+    // of the labels they copy until they are sent.
+    LABELS.with(|l| {
+        let mut l = l.borrow_mut();
+        if l.count >= LABELS_MAX {
+            *l = Labels::new(l.dpr);
+        }
+    });
     let (kx, ky) = (w / MAP_W, h / MAP_H);
     let on_screen = |x: f64, y: f64, r: f64| {
         let (sx, sy) = ((x + offset.0) * kx, (y + offset.1) * ky);
@@ -630,7 +638,6 @@ const GAP: f64 = 2.0;
 /// Atlas canvases that sprites are packed into, in rows. Drawing a sprite into one costs
 /// its paths or text, not a canvas and context of its own; and many sprites copied in a
 /// paint come from a few sources.
-#[derive(Default)]
 struct Atlases {
     /// Each page's size, device pixels: small, since copying from a page just drawn into
     /// makes the browser take a snapshot of all of it.
@@ -770,7 +777,8 @@ impl Labels {
 
 /// A label atlas's size, device pixels.
 const LABEL_ATLAS: (u32, u32) = (1024, 128);
-/// Labels kept before the atlases are emptied and drawn again as needed.
+/// Labels kept before the atlases are emptied (before the next paint) and drawn again as
+/// needed.
 const LABELS_MAX: usize = 4000;
 
 thread_local! {
@@ -784,7 +792,7 @@ fn label_sprite(text: &str, style: LabelStyle, dpr: f64) -> Option<Sprite> {
     LABELS.with(|l| {
         let mut l = l.borrow_mut();
         let key = (dpr * 100.0) as u32;
-        if l.dpr != key || l.count >= LABELS_MAX {
+        if l.dpr != key {
             *l = Labels::new(key);
         }
         if let Some(s) = l.index.get(&style).and_then(|m| m.get(text)) {
