@@ -69,18 +69,24 @@ impl Corpus {
             .enumerate()
             .map(|(i, r)| (r.id.clone(), i))
             .collect();
-        let mut site_ids: Vec<String> = events.iter().map(|e| e.site_id.clone()).collect();
-        site_ids.sort_unstable();
-        site_ids.dedup();
-        let site_number: HashMap<String, u32> = site_ids
+        let mut ids: Vec<&str> = events.iter().map(|e| e.site_id.as_str()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let site_number: HashMap<&str, u32> = ids
             .iter()
             .enumerate()
-            .map(|(n, id)| (id.clone(), n as u32))
+            .map(|(n, id)| (*id, n as u32))
             .collect();
         let event_site: Vec<u32> = events
             .iter()
-            .map(|e| site_number.get(&e.site_id).copied().unwrap_or_default())
+            .map(|e| {
+                site_number
+                    .get(e.site_id.as_str())
+                    .copied()
+                    .unwrap_or_default()
+            })
             .collect();
+        let site_ids: Vec<String> = ids.into_iter().map(str::to_string).collect();
         let site_place = site_ids.iter().map(|id| gazetteer.position(id)).collect();
         let mut site_events = vec![0u32; site_ids.len()];
         for n in &event_site {

@@ -142,11 +142,12 @@ pub fn warm_label(text: &str) {
     let _ = label_sprite(text, LabelStyle::Site, dpr);
 }
 
-/// The atlases of labels and marker sprites, rasterised now (see [`rasterise`]) so that
-/// copying from them in the next paint costs no snapshot of what was drawn into them.
+/// The atlas pages of labels and marker sprites drawn into since the last call,
+/// rasterised now (see [`rasterise`]) so that copying from them in the next paint costs
+/// no snapshot of what was drawn into them.
 pub fn rasterise_sprites() {
-    let mut pages: Vec<HtmlCanvasElement> = LABELS.with(|l| l.borrow().atlases.canvases());
-    pages.extend(MARKS.with(|m| m.borrow().atlases.canvases()));
+    let mut pages = LABELS.with(|l| l.borrow_mut().atlases.take_drawn());
+    pages.extend(MARKS.with(|m| m.borrow_mut().atlases.take_drawn()));
     for a in &pages {
         rasterise(a);
     }
@@ -649,6 +650,8 @@ struct Atlases {
     row: f64,
     /// Pages of single sprites too large for a shared one.
     own: Vec<u32>,
+    /// Pages drawn into since they were last rasterised (see [`rasterise_sprites`]).
+    drawn: Vec<(u32, HtmlCanvasElement)>,
 }
 
 impl Drop for Atlases {
@@ -672,11 +675,8 @@ impl Atlases {
             cursor: (0.0, 0.0),
             row: 0.0,
             own: Vec::new(),
+            drawn: Vec::new(),
         }
-    }
-
-    fn canvases(&self) -> Vec<HtmlCanvasElement> {
-        self.pages.iter().map(|(c, ..)| c.clone()).collect()
     }
 
     fn new_page(&mut self) -> Option<()> {
@@ -698,9 +698,9 @@ impl Atlases {
         self.pages.last().map(|(_, ctx, _)| ctx.clone())
     }
 
-    /// Room for a sprite of `sw` × `sh` device pixels: the page's index and context,
-    /// and the sprite's top left corner there. One too large for a page gets a page of
-    /// its own.
+    /// Room for a sprite of `sw` × `sh` device pixels: the page (marked as drawn into
+    /// since it was last rasterised), its index and context, and the sprite's top left
+    /// corner there. One too large for a page gets a page of its own.
     fn place(&mut self, sw: f64, sh: f64) -> Option<(u32, CanvasRenderingContext2d, f64, f64)> {
         let (aw, ah) = (f64::from(self.size.0), f64::from(self.size.1));
         if sw + GAP > aw || sh + GAP > ah {
@@ -709,6 +709,7 @@ impl Atlases {
             c.set_height(sh as u32);
             let i = add_page(&c);
             self.own.push(i);
+            self.drawn.push((i, c));
             return Some((i, ctx, 0.0, 0.0));
         }
         if self.pages.is_empty() {
@@ -725,8 +726,16 @@ impl Atlases {
         }
         self.cursor = (x + sw + GAP, y);
         self.row = self.row.max(sh);
-        let (_, ctx, i) = self.pages.last()?;
+        let (c, ctx, i) = self.pages.last()?;
+        if !self.drawn.iter().any(|(d, _)| d == i) {
+            self.drawn.push((*i, c.clone()));
+        }
         Some((*i, ctx.clone(), x, y))
+    }
+
+    /// The pages drawn into since this was last asked, to rasterise.
+    fn take_drawn(&mut self) -> Vec<HtmlCanvasElement> {
+        self.drawn.drain(..).map(|(_, c)| c).collect()
     }
 
     /// Draws a sprite of `w` × `h` CSS pixels at `dpr`: `draw` gets a context scaled to
