@@ -595,15 +595,10 @@ pub fn settle(me: &Shared, rest: i32) {
                             }
                         }
                         next_frame(move || {
-                            let rest = {
-                                let mut e = me3.borrow_mut();
-                                let done = e.sync_buttons(Some(0.0));
-                                e.show_moved();
-                                !done
-                            };
-                            if rest {
-                                sync_after_frame(&me3);
-                            }
+                            // The buttons follow in idle time, stale ones removed there
+                            // too: hundreds of them change at a zoom.
+                            me3.borrow().show_moved();
+                            sync_after_frame(&me3);
                             let (view, dispatch, again) = {
                                 let mut e = me3.borrow_mut();
                                 let view = e.view;
