@@ -523,8 +523,8 @@ impl Engine {
 /// Draws the layers again for the live view after `rest` ms without another request
 /// (or once a gesture has gone on for `MAX_WAIT_MS`): the basemap (rasterised there) and
 /// the markers' layout in the idle time that follows (or, when none comes soon, in two
-/// frames), the markers in the next frame, the buttons in the one after, and then reports
-/// the view to the app (so no frame does more than one of these).
+/// frames), the markers in the next frame; in the one after it reports the view to the
+/// app and leaves the buttons to idle time (so no frame does more than one of these).
 pub fn settle(me: &Shared, rest: i32) {
     let now = now();
     let generation = {

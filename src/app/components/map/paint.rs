@@ -114,7 +114,7 @@ pub fn warm_one() -> bool {
     let counts = COUNTS_UP_TO - 1;
     let i = NEXT.with(Cell::get);
     NEXT.with(|n| n.set(i + 1));
-    let _made = if i < singles {
+    let _ = if i < singles {
         let (c, rest) = (cats[i % cats.len()], i / cats.len());
         let size = SIZES.start() + (rest / 4) as u32;
         sprite(c, f64::from(size), rest % 2 == 1, (rest / 2) % 2 == 1, dpr)
