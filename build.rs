@@ -67,4 +67,43 @@ fn main() {
     if let Err(e) = fs::write(&out, code) {
         panic!("cannot write {}: {e}", out.display());
     }
+    languages(&root);
+}
+
+/// Every `src/lang/<code>.toml` is a language: adding one is adding its file.
+fn languages(root: &str) {
+    let dir = Path::new(root).join("src").join("lang");
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let mut files: Vec<_> = fs::read_dir(&dir)
+        .map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    files.retain(|p| p.extension().is_some_and(|e| e == "toml"));
+    files.sort();
+    let mut code =
+        String::from("/// The languages of `src/lang/`: (code, lexicon TOML), by code.\n");
+    code.push_str(&format!(
+        "pub(crate) static SOURCES: [(&str, &str); {}] = [\n",
+        files.len()
+    ));
+    for p in &files {
+        println!("cargo:rerun-if-changed={}", p.display());
+        let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+        code.push_str(&format!(
+            "    ({stem:?}, include_str!({:?})),\n",
+            p.display().to_string()
+        ));
+    }
+    code.push_str("];\n");
+    code.push_str(&format!(
+        "impl Lang {{\n    /// Every language, in order of code.\n    pub const ALL: [Lang; {}] = [{}];\n}}\n",
+        files.len(),
+        (0..files.len())
+            .map(|i| format!("Lang({i})"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    ));
+    let out = Path::new(&env::var("OUT_DIR").unwrap_or_else(|_| ".".into())).join("languages.rs");
+    if let Err(e) = fs::write(&out, code) {
+        panic!("cannot write {}: {e}", out.display());
+    }
 }

@@ -141,6 +141,7 @@ struct Words {
     there: Vec<String>,
     there_not_after: Vec<String>,
     there_not_before: Vec<String>,
+    joiners: Vec<String>,
 }
 
 fn words() -> &'static Words {
@@ -162,6 +163,7 @@ fn words() -> &'static Words {
             there: all(|l| &l.there),
             there_not_after: all(|l| &l.there_not_after),
             there_not_before: all(|l| &l.there_not_before),
+            joiners: all(|l| &l.joiners),
         }
     })
 }
@@ -296,9 +298,7 @@ fn bound_to(text: &str, m: &Mention, cues: &[(usize, usize, Category)]) -> bool 
 /// Which places are bound to a cue, directly or by coordination with a bound place
 /// ("los ataques alcanzaron el Fuerte Tiuna y la base aérea La Carlota").
 fn bound_places(text: &str, places: &[Mention], cues: &[(usize, usize, Category)]) -> Vec<bool> {
-    const JOINERS: &[&str] = &[
-        "y", "e", "and", "en", "el", "la", "los", "las", "the", "de", "het", "of", "o", "or", "of",
-    ];
+    let joiners = &words().joiners;
     let mut order: Vec<usize> = (0..places.len()).collect();
     order.sort_by_key(|i| places[*i].start);
     let mut bound: Vec<bool> = places.iter().map(|m| bound_to(text, m, cues)).collect();
@@ -307,7 +307,7 @@ fn bound_places(text: &str, places: &[Mention], cues: &[(usize, usize, Category)
         let words: Vec<String> = crate::text::words(gap).map(|(_, w)| fold(w)).collect();
         !gap.contains(['.', '!', '?', ';', ':'])
             && words.len() <= 3
-            && words.iter().all(|w| JOINERS.contains(&w.as_str()))
+            && words.iter().all(|w| joiners.contains(w))
     };
     for _ in 0..2 {
         for w in order.windows(2) {
@@ -595,15 +595,20 @@ pub struct Unresolved {
 pub fn unresolved(report: &Report, matcher: &Matcher) -> Vec<Unresolved> {
     let text = report.text.as_str();
     let known = matcher.find(text);
-    // The report's own language (and English, common in embedded posts): "en" is "and"
-    // in Dutch but "in" in Spanish.
-    let preps: Vec<&String> = [report.meta.language, Lang::En]
+    // The report's own language and those mixed into it (embedded posts): not every
+    // language, for "en" is "and" in Dutch but "in" in Spanish.
+    let own = report.meta.language.lexicon();
+    let langs: Vec<Lang> = std::iter::once(report.meta.language)
+        .chain(own.mixed_with.iter().filter_map(|c| Lang::parse(c)))
+        .collect();
+    let preps: Vec<&String> = langs
         .iter()
         .flat_map(|l| l.lexicon().place_prepositions.iter())
         .collect();
-    let connectors = [
-        "de", "del", "la", "las", "los", "el", "van", "of", "the", "y",
-    ];
+    let connectors: Vec<&str> = langs
+        .iter()
+        .flat_map(|l| l.lexicon().name_connectors.iter().map(String::as_str))
+        .collect();
     let ws: Vec<(usize, &str)> = crate::text::words(text).collect();
     let mut out: Vec<Unresolved> = Vec::new();
     let mut k = 0;
@@ -640,7 +645,7 @@ pub fn unresolved(report: &Report, matcher: &Matcher) -> Vec<Unresolved> {
             }
             if capital(j) {
                 last = j;
-            } else if !connectors.contains(&ws[j].1) {
+            } else if !connectors.contains(&fold(ws[j].1).as_str()) {
                 break;
             }
             j += 1;

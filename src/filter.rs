@@ -90,6 +90,10 @@ impl Filter {
 mod tests {
     use super::*;
 
+    fn lang(code: &str) -> Lang {
+        Lang::parse(code).expect("a language file")
+    }
+
     fn event(category: Category, certainty: Certainty, report: &str) -> Event {
         let t = "2026-01-03T07:00:00Z";
         crate::event::test_event("e", report, t, t, category, certainty)
@@ -109,7 +113,7 @@ mod tests {
             ..Filter::default()
         };
         let by_lang = Filter {
-            languages: [Lang::Es].into(),
+            languages: [lang("es")].into(),
             ..Filter::default()
         };
         let by_report = Filter {
@@ -118,15 +122,15 @@ mod tests {
         };
         // (filter, event, language, kept)
         let rows: &[(&Filter, &Event, Lang, bool)] = &[
-            (&Filter::default(), &strike, Lang::Nl, true),
-            (&by_cat, &strike, Lang::Nl, false),
-            (&by_cat, &unrest, Lang::Nl, true),
-            (&by_two, &strike, Lang::Nl, true),
-            (&by_two, &unrest, Lang::Nl, false),
-            (&by_lang, &strike, Lang::Nl, false),
-            (&by_lang, &strike, Lang::Es, true),
-            (&by_report, &strike, Lang::Es, false),
-            (&by_report, &unrest, Lang::En, true),
+            (&Filter::default(), &strike, lang("nl"), true),
+            (&by_cat, &strike, lang("nl"), false),
+            (&by_cat, &unrest, lang("nl"), true),
+            (&by_two, &strike, lang("nl"), true),
+            (&by_two, &unrest, lang("nl"), false),
+            (&by_lang, &strike, lang("nl"), false),
+            (&by_lang, &strike, lang("es"), true),
+            (&by_report, &strike, lang("es"), false),
+            (&by_report, &unrest, lang("en"), true),
         ];
         for (i, (f, e, l, want)) in rows.iter().enumerate() {
             assert_eq!(f.keeps(e, *l), *want, "row {i}");
@@ -140,7 +144,7 @@ mod tests {
         let f = Filter {
             categories: [Category::Unrest, Category::Strike].into(),
             certainties: [Certainty::Hedged].into(),
-            languages: [Lang::Es, Lang::Nl].into(),
+            languages: [lang("es"), lang("nl")].into(),
             reports: ["000_1d4accb5406dd1f8".to_string()].into(),
         };
         let mut back = Filter::default();

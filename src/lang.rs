@@ -1,6 +1,6 @@
 //! Language knowledge (month and weekday names, relative-date words, certainty and
-//! category cues) loaded from one data file per language in `src/lang/`. Adding a
-//! language is a data change plus one line in [`Lang::ALL`].
+//! category cues, function words, clock and zone words) loaded from one data file per
+//! language in `src/lang/`. Adding a language is adding its file: `build.rs` lists them.
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
@@ -9,51 +9,48 @@ use serde::Deserialize;
 use crate::event::{Category, Certainty};
 use crate::text::fold;
 
-/// A report language.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, Deserialize,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    Nl,
-    En,
-    Es,
-}
+/// A report language: one data file `src/lang/<code>.toml`. Languages are numbered in
+/// the order of their codes; [`Lang::ALL`] lists them (made by `build.rs` from the files).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct Lang(u8);
+
+include!(concat!(env!("OUT_DIR"), "/languages.rs"));
 
 impl Lang {
-    pub const ALL: [Lang; 3] = [Lang::Nl, Lang::En, Lang::Es];
-
+    /// The language's code, its file name: `nl`, `en`, `es`, `pt`.
     pub fn code(self) -> &'static str {
-        match self {
-            Lang::Nl => "nl",
-            Lang::En => "en",
-            Lang::Es => "es",
-        }
+        SOURCES[self.0 as usize].0
     }
 
+    /// The language with this code (case and spaces ignored).
     pub fn parse(code: &str) -> Option<Lang> {
-        Lang::ALL
-            .into_iter()
-            .find(|l| l.code() == code.trim().to_ascii_lowercase())
+        let code = code.trim().to_ascii_lowercase();
+        Lang::ALL.into_iter().find(|l| l.code() == code)
     }
 
-    fn source(self) -> &'static str {
-        match self {
-            Lang::Nl => include_str!("lang/nl.toml"),
-            Lang::En => include_str!("lang/en.toml"),
-            Lang::Es => include_str!("lang/es.toml"),
-        }
+    /// Its name in English ("Dutch"), from its data file.
+    pub fn name(self) -> &'static str {
+        &self.lexicon().name
     }
 
-    /// The lexicon of this language (parsed once).
+    /// The lexicon of this language (all are parsed once, together).
     pub fn lexicon(self) -> &'static Lexicon {
-        static CELLS: [OnceLock<Lexicon>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
-        let i = Lang::ALL.iter().position(|l| *l == self).unwrap_or(0);
-        CELLS[i].get_or_init(|| {
-            Lexicon::parse(self.source())
-                .unwrap_or_else(|e| panic!("src/lang/{}.toml: {e}", self.code()))
-        })
+        static LEXICONS: OnceLock<Vec<Lexicon>> = OnceLock::new();
+        let all = LEXICONS.get_or_init(|| {
+            SOURCES
+                .iter()
+                .map(|(code, src)| {
+                    Lexicon::parse(src).unwrap_or_else(|e| panic!("src/lang/{code}.toml: {e}"))
+                })
+                .collect()
+        });
+        &all[self.0 as usize]
     }
+}
+
+/// The codes of every language, for messages: "en, es, nl".
+pub fn codes() -> String {
+    Lang::ALL.map(Lang::code).join(", ")
 }
 
 impl std::fmt::Display for Lang {
@@ -62,8 +59,41 @@ impl std::fmt::Display for Lang {
     }
 }
 
+impl serde::Serialize for Lang {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
+}
+
+impl<'de> Deserialize<'de> for Lang {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Lang, D::Error> {
+        let code = String::deserialize(d)?;
+        Lang::parse(&code).ok_or_else(|| {
+            serde::de::Error::custom(format!("language {code:?} is not one of {}", codes()))
+        })
+    }
+}
+
 #[derive(Debug, Deserialize)]
 struct RawLexicon {
+    name: String,
+    /// Frequent function words, for guessing a text's language.
+    function_words: Vec<String>,
+    /// Other languages whose words a report in this one often carries (embedded posts).
+    #[serde(default)]
+    mixed_with: Vec<String>,
+    #[serde(default)]
+    clock_lead: Vec<String>,
+    #[serde(default)]
+    approximate: Vec<String>,
+    #[serde(default)]
+    hour_words: Vec<String>,
+    #[serde(default)]
+    zones: BTreeMap<String, String>,
+    #[serde(default)]
+    joiners: Vec<String>,
+    #[serde(default)]
+    name_connectors: Vec<String>,
     months: Vec<String>,
     months_capitalized: bool,
     months_short: Vec<String>,
@@ -110,6 +140,22 @@ impl Cue {
 /// The words of one language, folded.
 #[derive(Debug)]
 pub struct Lexicon {
+    pub name: String,
+    pub function_words: Vec<String>,
+    /// Codes of languages often mixed into reports in this one.
+    pub mixed_with: Vec<String>,
+    /// Words before a clock time ("om", "a las", "at", "rond").
+    pub clock_lead: Vec<String>,
+    /// Lead words that make a clock time approximate ("rond", "around", "hacia").
+    pub approximate: Vec<String>,
+    /// Words after a clock time that say it is one ("uur", "horas", "hrs").
+    pub hour_words: Vec<String>,
+    /// Zone words after a clock time and their IANA zones ("gmt", "nederlandse tijd").
+    pub zones: Vec<(String, String)>,
+    /// Words that join coordinated place names ("en", "y", "and").
+    pub joiners: Vec<String>,
+    /// Lower-case words inside place names ("de", "la", "van").
+    pub name_connectors: Vec<String>,
     pub months: Vec<String>,
     pub months_capitalized: bool,
     pub months_short: Vec<String>,
@@ -167,7 +213,21 @@ impl Lexicon {
         if raw.months.len() != 12 || raw.months_short.len() != 12 || raw.weekdays.len() != 7 {
             return Err("months need 12 names and weekdays 7".into());
         }
+        for zone in raw.zones.values() {
+            if jiff::tz::TimeZone::get(zone).is_err() {
+                return Err(format!("zones: {zone:?} is not an IANA time zone"));
+            }
+        }
         Ok(Lexicon {
+            name: raw.name,
+            function_words: folds(raw.function_words),
+            mixed_with: raw.mixed_with,
+            clock_lead: folds(raw.clock_lead),
+            approximate: folds(raw.approximate),
+            hour_words: folds(raw.hour_words),
+            zones: raw.zones.into_iter().map(|(k, v)| (fold(&k), v)).collect(),
+            joiners: folds(raw.joiners),
+            name_connectors: folds(raw.name_connectors),
             months: folds(raw.months),
             months_capitalized: raw.months_capitalized,
             months_short: folds(raw.months_short),
@@ -200,50 +260,64 @@ impl Lexicon {
     }
 }
 
-/// Guesses the language of a text from its most frequent function words.
+/// Guesses the language of a text from its most frequent function words (each
+/// language's `function_words`); the first language in [`Lang::ALL`] wins a tie.
 ///
 /// ```
 /// use vigia::Lang;
-/// assert_eq!(vigia::lang::detect("De aanval op de basis van het leger was gisteren."), Lang::Nl);
-/// assert_eq!(vigia::lang::detect("El ataque contra la base fue ayer."), Lang::Es);
-/// assert_eq!(vigia::lang::detect("The strike on the base was yesterday."), Lang::En);
+/// let code = |t: &str| vigia::lang::detect(t).code();
+/// assert_eq!(code("De aanval op de basis van het leger was gisteren."), "nl");
+/// assert_eq!(code("El ataque contra la base fue ayer."), "es");
+/// assert_eq!(code("The strike on the base was yesterday."), "en");
 /// ```
 pub fn detect(text: &str) -> Lang {
-    const WORDS: [(Lang, &[&str]); 3] = [
-        (
-            Lang::Nl,
-            &[
-                "het", "een", "van", "op", "zijn", "dat", "niet", "met", "voor", "ook", "bij",
-                "wordt", "naar", "werd", "uit",
-            ],
-        ),
-        (
-            Lang::En,
-            &[
-                "the", "of", "and", "to", "was", "that", "with", "for", "on", "at", "by", "from",
-                "are", "were", "it",
-            ],
-        ),
-        (
-            Lang::Es,
-            &[
-                "el", "la", "los", "las", "y", "que", "del", "por", "con", "una", "fue", "se",
-                "para", "como", "sus",
-            ],
-        ),
-    ];
-    let mut scores = [0usize; 3];
+    let mut scores = [0usize; Lang::ALL.len()];
     for word in text.split(|c: char| !c.is_alphanumeric()).take(5000) {
-        let w = word.to_lowercase();
-        for (i, (_, list)) in WORDS.iter().enumerate() {
-            if list.contains(&w.as_str()) {
+        if word.is_empty() {
+            continue;
+        }
+        let w = fold(word);
+        for (i, l) in Lang::ALL.iter().enumerate() {
+            if l.lexicon().function_words.contains(&w) {
                 scores[i] += 1;
             }
         }
     }
-    // The first language wins a tie.
-    let best = (0..3).rev().max_by_key(|i| scores[*i]).unwrap_or(0);
-    WORDS[best].0
+    let best = (0..scores.len())
+        .rev()
+        .max_by_key(|i| scores[*i])
+        .unwrap_or(0);
+    Lang::ALL[best]
+}
+
+/// Every language's entries of one list, merged (reports mix languages).
+pub fn all_words(list: fn(&'static Lexicon) -> &'static Vec<String>) -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = Lang::ALL
+        .iter()
+        .flat_map(|l| list(l.lexicon()).iter().map(String::as_str))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The zone words of every language with their IANA zones, longest first.
+pub fn zone_words() -> &'static [(String, &'static str)] {
+    static Z: OnceLock<Vec<(String, &'static str)>> = OnceLock::new();
+    Z.get_or_init(|| {
+        let mut v: Vec<(String, &'static str)> = Lang::ALL
+            .iter()
+            .flat_map(|l| {
+                l.lexicon()
+                    .zones
+                    .iter()
+                    .map(|(w, z)| (w.clone(), z.as_str()))
+            })
+            .collect();
+        v.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        v.dedup_by(|a, b| a.0 == b.0);
+        v
+    })
 }
 
 #[cfg(test)]

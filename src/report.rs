@@ -28,6 +28,11 @@ pub struct ReportMeta {
     pub publisher_tz: String,
     pub source: String,
     pub note: String,
+    /// What kind of piece it is (`wire`, `liveblog`, `factcheck`, …), if the sidecar says.
+    pub shape: String,
+    /// Where the report was published or what it was written from, if the sidecar says.
+    pub url: String,
+    pub licence: String,
 }
 
 /// A report with its metadata.
@@ -50,6 +55,11 @@ struct Sidecar {
     publisher_tz: Option<String>,
     source: Option<String>,
     note: Option<String>,
+    shape: Option<String>,
+    url: Option<String>,
+    licence: Option<String>,
+    /// The public reporting a written report's facts come from.
+    basis: Option<Vec<String>>,
 }
 
 /// What the caller knows beyond the text: the sidecar and command-line defaults.
@@ -178,6 +188,12 @@ impl Report {
                 publisher_tz,
                 source: sidecar.source.unwrap_or_default(),
                 note: sidecar.note.unwrap_or_default(),
+                shape: sidecar.shape.unwrap_or_default(),
+                url: sidecar
+                    .url
+                    .or_else(|| sidecar.basis.and_then(|b| b.into_iter().next()))
+                    .unwrap_or_default(),
+                licence: sidecar.licence.unwrap_or_default(),
             },
             headline,
             text,
@@ -212,6 +228,10 @@ fn first_words(text: &str, n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn lang(code: &str) -> Lang {
+        Lang::parse(code).expect("a language file")
+    }
 
     #[test]
     fn date_line() {
@@ -253,6 +273,6 @@ mod tests {
         let r = Report::from_text("x", "x.txt", "De rellen braken uit in Caracas.".into(), &s)
             .unwrap_or_else(|p| panic!("{p}"));
         assert_eq!(r.meta.date_source, DateSource::Editor);
-        assert_eq!(r.meta.language, Lang::Nl);
+        assert_eq!(r.meta.language, lang("nl"));
     }
 }

@@ -174,7 +174,7 @@ fn liveblog_marker(line: &str) -> Option<Marker> {
             .collect();
         if word.len() >= 2
             && word.chars().all(|c| c.is_ascii_uppercase())
-            && let Some((_, z)) = crate::time::ZONES
+            && let Some((_, z)) = crate::lang::zone_words()
                 .iter()
                 .find(|(abbr, _)| abbr.eq_ignore_ascii_case(&word))
         {

@@ -486,9 +486,9 @@ pub fn generate(p: Params, g: &Gazetteer) -> Corpus {
         .iter()
         .map(|s| {
             [
-                local(s, crate::lang::Lang::Nl),
-                local(s, crate::lang::Lang::En),
-                local(s, crate::lang::Lang::Es),
+                local(s, crate::lang::Lang::parse("nl").unwrap_or_default()),
+                local(s, crate::lang::Lang::parse("en").unwrap_or_default()),
+                local(s, crate::lang::Lang::parse("es").unwrap_or_default()),
             ]
         })
         .collect();

@@ -26,6 +26,19 @@ pub struct Anchor {
     pub lang: Lang,
 }
 
+impl Anchor {
+    /// The anchor of a text written at `reference` (its date as the writer wrote it), with
+    /// bare clock times in `zone`.
+    pub fn at(reference: &jiff::Zoned, zone: &str, lang: Lang) -> Anchor {
+        Anchor {
+            date: reference.date(),
+            published: reference.date(),
+            publisher_tz: zone.to_string(),
+            lang,
+        }
+    }
+}
+
 /// A time expression found in a text: its byte span in the original and its interval.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TimeMention {
@@ -231,26 +244,13 @@ fn infer_year(month: i8, day: i8, published: Date) -> Option<Date> {
     }
 }
 
-/// Known zone abbreviations in news text and their IANA zones.
-pub const ZONES: &[(&str, &str)] = &[
-    ("utc", "UTC"),
-    ("gmt", "UTC"),
-    ("z", "UTC"),
-    ("et", "America/New_York"),
-    ("est", "America/New_York"),
-    ("edt", "America/New_York"),
-    ("cet", "Europe/Amsterdam"),
-    ("cest", "Europe/Amsterdam"),
-    ("vet", "America/Caracas"),
-];
-
 /// Finds every time expression in `text`, in text order.
 ///
 /// ```
 /// use vigia::time::{find, Anchor};
 /// use vigia::Lang;
 /// let d = jiff::civil::date(2026, 1, 3);
-/// let a = Anchor { date: d, published: d, publisher_tz: "Europe/Amsterdam".into(), lang: Lang::Nl };
+/// let a = Anchor { date: d, published: d, publisher_tz: "Europe/Amsterdam".into(), lang: Lang::parse("nl").unwrap() };
 /// let found = find("Het zou zijn begonnen rond 02:00 lokale tijd.", &a);
 /// assert_eq!(found[0].time.start.to_string(), "2026-01-03T06:00:00Z");
 /// ```
@@ -297,25 +297,33 @@ pub fn find(text: &str, anchor: &Anchor) -> Vec<TimeMention> {
         .collect()
 }
 
-/// Words before a clock time ("rond 02:00", "around 2 a.m.").
-const LEAD: [&str; 9] = [
-    "rond",
-    "around",
-    "about",
-    "omstreeks",
-    "hacia",
-    "sobre",
-    "a las",
-    "om",
-    "at",
-];
+/// Words before a clock time in every language ("rond", "around", "a las"), longest first.
+fn clock_leads() -> &'static [(&'static str, bool)] {
+    static LEADS: std::sync::OnceLock<Vec<(&'static str, bool)>> = std::sync::OnceLock::new();
+    LEADS.get_or_init(|| {
+        let approx = crate::lang::all_words(|l| &l.approximate);
+        let mut v: Vec<(&'static str, bool)> = crate::lang::all_words(|l| &l.clock_lead)
+            .into_iter()
+            .map(|w| (w, approx.contains(&w)))
+            .collect();
+        v.sort_by_key(|(w, _)| std::cmp::Reverse(w.split_whitespace().count()));
+        v
+    })
+}
+
+/// Words after a clock time that say it is one ("uur", "horas").
+fn hour_words() -> &'static [&'static str] {
+    static W: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    W.get_or_init(|| crate::lang::all_words(|l| &l.hour_words))
+}
 
 /// Every word that can begin a time expression in any language, besides numbers.
 fn start_words() -> &'static std::collections::HashSet<String> {
     static SET: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
     SET.get_or_init(|| {
         let first = |p: &str| p.split_whitespace().next().unwrap_or_default().to_string();
-        let mut set: std::collections::HashSet<String> = LEAD.iter().map(|p| first(p)).collect();
+        let mut set: std::collections::HashSet<String> =
+            clock_leads().iter().map(|(p, _)| first(p)).collect();
         for l in Lang::ALL {
             let x = l.lexicon();
             for list in [
@@ -432,33 +440,26 @@ fn at(
 ) -> Option<(usize, EventTime)> {
     let original = |n: usize| folded[toks[i].start..toks[i + n - 1].end].to_string();
     // [around] HH:MM [h|uur|hrs] <local time | zone>
-    let lead = LEAD;
     let mut k = 0;
     let mut approx = false;
-    for l in lead {
+    for (l, is_approx) in clock_leads() {
         if let Some(n) = phrase_at(toks, i, l) {
             k = n;
-            approx = matches!(
-                l,
-                "rond" | "around" | "about" | "omstreeks" | "hacia" | "sobre"
-            );
+            approx = *is_approx;
             break;
         }
     }
     if let Some((h, m, used)) = clock_at(toks, i + k) {
         let mut j = i + k + used;
-        if toks
-            .get(j)
-            .is_some_and(|t| matches!(t.text, "uur" | "h" | "hrs" | "horas" | "hours"))
-        {
+        if toks.get(j).is_some_and(|t| hour_words().contains(&t.text)) {
             j += 1;
         }
         let zone = first_phrase(toks, j, &lex.local_time)
             .map(|(_, n)| (n, LOCAL_TZ.to_string(), "local time"))
             .or_else(|| {
-                toks.get(j)
-                    .and_then(|t| ZONES.iter().find(|(abbr, _)| *abbr == t.text))
-                    .map(|(_, z)| (1, z.to_string(), "explicit zone"))
+                crate::lang::zone_words().iter().find_map(|(w, z)| {
+                    phrase_at(toks, j, w).map(|n| (n, z.to_string(), "explicit zone"))
+                })
             });
         if let Some((n, zone, how)) = zone {
             let minutes = if approx { 60 } else { 1 };
@@ -630,6 +631,10 @@ pub fn parse_full_date(text: &str) -> Option<Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn lang(code: &str) -> Lang {
+        Lang::parse(code).expect("a language file")
+    }
     use jiff::civil::date;
 
     fn anchor(published: Date, tz: &str, lang: Lang) -> Anchor {
@@ -646,29 +651,29 @@ mod tests {
     fn resolution_table() {
         #[rustfmt::skip]
         let rows: &[(&str, &str, Date, &str, Lang, &str, &str, Precision)] = &[
-            ("nl local time", "rond 02:00 lokale tijd", date(2026, 1, 3), "Europe/Amsterdam", Lang::Nl, "2026-01-03T06:00:00Z", "2026-01-03T07:00:00Z", Precision::Hour),
-            ("es hora local", "a las 2:00 hora local", date(2026, 1, 3), "UTC", Lang::Es, "2026-01-03T06:00:00Z", "2026-01-03T06:01:00Z", Precision::Minute),
-            ("en a.m. local time", "shortly before 2 a.m. local time", date(2026, 1, 3), "UTC", Lang::En, "2026-01-03T06:00:00Z", "2026-01-03T06:01:00Z", Precision::Minute),
-            ("en p.m. ET", "at 9:15 p.m. ET", date(2026, 1, 2), "UTC", Lang::En, "2026-01-03T02:15:00Z", "2026-01-03T02:16:00Z", Precision::Minute),
-            ("en explicit GMT", "at 07:30 GMT", date(2026, 1, 3), "America/New_York", Lang::En, "2026-01-03T07:30:00Z", "2026-01-03T07:31:00Z", Precision::Minute),
-            ("en ET in summer is EDT", "at 14:00 ET", date(2025, 9, 2), "UTC", Lang::En, "2025-09-02T18:00:00Z", "2025-09-02T18:01:00Z", Precision::Minute),
-            ("nl weekday", "Donderdag stuurde de VS", date(2025, 10, 24), "Europe/Amsterdam", Lang::Nl, "2025-10-22T22:00:00Z", "2025-10-23T22:00:00Z", Precision::Day),
-            ("es weekday", "el sábado", date(2025, 11, 30), "UTC", Lang::Es, "2025-11-29T00:00:00Z", "2025-11-30T00:00:00Z", Precision::Day),
-            ("nl weekday and date", "op zaterdag 3 januari", date(2026, 1, 10), "UTC", Lang::Nl, "2026-01-03T00:00:00Z", "2026-01-04T00:00:00Z", Precision::Day),
-            ("en weekday and date", "on Saturday, January 3", date(2026, 1, 10), "UTC", Lang::En, "2026-01-03T00:00:00Z", "2026-01-04T00:00:00Z", Precision::Day),
-            ("es weekday and date", "el sábado 3 de enero de 2026", date(2026, 1, 10), "UTC", Lang::Es, "2026-01-03T00:00:00Z", "2026-01-04T00:00:00Z", Precision::Day),
-            ("nl date no year", "Op 21 november waarschuwde", date(2025, 11, 30), "UTC", Lang::Nl, "2025-11-21T00:00:00Z", "2025-11-22T00:00:00Z", Precision::Day),
-            ("en date", "on January 3, 2026", date(2026, 1, 5), "UTC", Lang::En, "2026-01-03T00:00:00Z", "2026-01-04T00:00:00Z", Precision::Day),
-            ("es date", "el 30 de abril de 2019", date(2019, 5, 1), "UTC", Lang::Es, "2019-04-30T00:00:00Z", "2019-05-01T00:00:00Z", Precision::Day),
-            ("nl yesterday", "keek gisteren toe", date(2019, 5, 1), "UTC", Lang::Nl, "2019-04-30T00:00:00Z", "2019-05-01T00:00:00Z", Precision::Day),
-            ("es ayer", "ayer", date(2019, 5, 1), "UTC", Lang::Es, "2019-04-30T00:00:00Z", "2019-05-01T00:00:00Z", Precision::Day),
-            ("en earlier today", "earlier today", date(2026, 1, 3), "UTC", Lang::En, "2026-01-03T00:00:00Z", "2026-01-04T00:00:00Z", Precision::Day),
-            ("nl since", "Sinds 2 september voert", date(2025, 11, 30), "UTC", Lang::Nl, "2025-09-02T00:00:00Z", "2025-12-01T00:00:00Z", Precision::Range),
-            ("en since month", "Since August, the Navy", date(2025, 9, 3), "UTC", Lang::En, "2025-08-01T00:00:00Z", "2025-09-04T00:00:00Z", Precision::Range),
-            ("en last week", "last week", date(2025, 10, 24), "UTC", Lang::En, "2025-10-13T00:00:00Z", "2025-10-20T00:00:00Z", Precision::Week),
-            ("es last week", "la semana pasada", date(2025, 10, 24), "UTC", Lang::Es, "2025-10-13T00:00:00Z", "2025-10-20T00:00:00Z", Precision::Week),
-            ("nl month year", "In juni 2025 pleitte", date(2025, 11, 30), "UTC", Lang::Nl, "2025-06-01T00:00:00Z", "2025-07-01T00:00:00Z", Precision::Month),
-            ("es month year", "en octubre de 2025", date(2025, 11, 17), "UTC", Lang::Es, "2025-10-01T00:00:00Z", "2025-11-01T00:00:00Z", Precision::Month),
+            ("nl local time", "rond 02:00 lokale tijd", date(2026, 1, 3), "Europe/Amsterdam", lang("nl"), "2026-01-03T06:00:00Z", "2026-01-03T07:00:00Z", Precision::Hour),
+            ("es hora local", "a las 2:00 hora local", date(2026, 1, 3), "UTC", lang("es"), "2026-01-03T06:00:00Z", "2026-01-03T06:01:00Z", Precision::Minute),
+            ("en a.m. local time", "shortly before 2 a.m. local time", date(2026, 1, 3), "UTC", lang("en"), "2026-01-03T06:00:00Z", "2026-01-03T06:01:00Z", Precision::Minute),
+            ("en p.m. ET", "at 9:15 p.m. ET", date(2026, 1, 2), "UTC", lang("en"), "2026-01-03T02:15:00Z", "2026-01-03T02:16:00Z", Precision::Minute),
+            ("en explicit GMT", "at 07:30 GMT", date(2026, 1, 3), "America/New_York", lang("en"), "2026-01-03T07:30:00Z", "2026-01-03T07:31:00Z", Precision::Minute),
+            ("en ET in summer is EDT", "at 14:00 ET", date(2025, 9, 2), "UTC", lang("en"), "2025-09-02T18:00:00Z", "2025-09-02T18:01:00Z", Precision::Minute),
+            ("nl weekday", "Donderdag stuurde de VS", date(2025, 10, 24), "Europe/Amsterdam", lang("nl"), "2025-10-22T22:00:00Z", "2025-10-23T22:00:00Z", Precision::Day),
+            ("es weekday", "el sábado", date(2025, 11, 30), "UTC", lang("es"), "2025-11-29T00:00:00Z", "2025-11-30T00:00:00Z", Precision::Day),
+            ("nl weekday and date", "op zaterdag 3 januari", date(2026, 1, 10), "UTC", lang("nl"), "2026-01-03T00:00:00Z", "2026-01-04T00:00:00Z", Precision::Day),
+            ("en weekday and date", "on Saturday, January 3", date(2026, 1, 10), "UTC", lang("en"), "2026-01-03T00:00:00Z", "2026-01-04T00:00:00Z", Precision::Day),
+            ("es weekday and date", "el sábado 3 de enero de 2026", date(2026, 1, 10), "UTC", lang("es"), "2026-01-03T00:00:00Z", "2026-01-04T00:00:00Z", Precision::Day),
+            ("nl date no year", "Op 21 november waarschuwde", date(2025, 11, 30), "UTC", lang("nl"), "2025-11-21T00:00:00Z", "2025-11-22T00:00:00Z", Precision::Day),
+            ("en date", "on January 3, 2026", date(2026, 1, 5), "UTC", lang("en"), "2026-01-03T00:00:00Z", "2026-01-04T00:00:00Z", Precision::Day),
+            ("es date", "el 30 de abril de 2019", date(2019, 5, 1), "UTC", lang("es"), "2019-04-30T00:00:00Z", "2019-05-01T00:00:00Z", Precision::Day),
+            ("nl yesterday", "keek gisteren toe", date(2019, 5, 1), "UTC", lang("nl"), "2019-04-30T00:00:00Z", "2019-05-01T00:00:00Z", Precision::Day),
+            ("es ayer", "ayer", date(2019, 5, 1), "UTC", lang("es"), "2019-04-30T00:00:00Z", "2019-05-01T00:00:00Z", Precision::Day),
+            ("en earlier today", "earlier today", date(2026, 1, 3), "UTC", lang("en"), "2026-01-03T00:00:00Z", "2026-01-04T00:00:00Z", Precision::Day),
+            ("nl since", "Sinds 2 september voert", date(2025, 11, 30), "UTC", lang("nl"), "2025-09-02T00:00:00Z", "2025-12-01T00:00:00Z", Precision::Range),
+            ("en since month", "Since August, the Navy", date(2025, 9, 3), "UTC", lang("en"), "2025-08-01T00:00:00Z", "2025-09-04T00:00:00Z", Precision::Range),
+            ("en last week", "last week", date(2025, 10, 24), "UTC", lang("en"), "2025-10-13T00:00:00Z", "2025-10-20T00:00:00Z", Precision::Week),
+            ("es last week", "la semana pasada", date(2025, 10, 24), "UTC", lang("es"), "2025-10-13T00:00:00Z", "2025-10-20T00:00:00Z", Precision::Week),
+            ("nl month year", "In juni 2025 pleitte", date(2025, 11, 30), "UTC", lang("nl"), "2025-06-01T00:00:00Z", "2025-07-01T00:00:00Z", Precision::Month),
+            ("es month year", "en octubre de 2025", date(2025, 11, 17), "UTC", lang("es"), "2025-10-01T00:00:00Z", "2025-11-01T00:00:00Z", Precision::Month),
         ];
         for (name, text, published, zone, lang, start, end, precision) in rows {
             let found = find(text, &anchor(*published, zone, *lang));
@@ -689,10 +694,10 @@ mod tests {
 
     #[test]
     fn publisher_clock_respects_dst() {
-        let winter = anchor(date(2026, 1, 3), "Europe/Amsterdam", Lang::Nl);
+        let winter = anchor(date(2026, 1, 3), "Europe/Amsterdam", lang("nl"));
         let t = publisher_clock(&winter, 8, 21).map(|t| t.start.to_string());
         assert_eq!(t.as_deref(), Some("2026-01-03T07:21:00Z"));
-        let summer = anchor(date(2025, 7, 3), "Europe/Amsterdam", Lang::Nl);
+        let summer = anchor(date(2025, 7, 3), "Europe/Amsterdam", lang("nl"));
         let t = publisher_clock(&summer, 8, 21).map(|t| t.start.to_string());
         assert_eq!(t.as_deref(), Some("2025-07-03T06:21:00Z"));
     }
@@ -705,7 +710,7 @@ mod tests {
             "F-16 basis nr. 3",
             "March on Caracas",
         ] {
-            let found = find(text, &anchor(date(2025, 11, 30), "UTC", Lang::Nl));
+            let found = find(text, &anchor(date(2025, 11, 30), "UTC", lang("nl")));
             assert!(found.is_empty(), "{text:?}: {found:?}");
         }
     }

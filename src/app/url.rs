@@ -227,6 +227,10 @@ impl UrlState {
 mod tests {
     use super::*;
 
+    fn lang(code: &str) -> vigia::Lang {
+        vigia::Lang::parse(code).expect("a language file")
+    }
+
     #[test]
     fn round_trip_and_lenient_reading() {
         let full = UrlState {
@@ -238,7 +242,7 @@ mod tests {
             view: Some((-66.9123, 10.4701, 9.5)),
             filter: Filter {
                 categories: [vigia::Category::Unrest, vigia::Category::Strike].into(),
-                languages: [vigia::Lang::Es].into(),
+                languages: [lang("es")].into(),
                 reports: ["a,b c".to_string(), "000".to_string()].into(),
                 ..Filter::default()
             },

@@ -5,6 +5,7 @@
 //! vigia extract [--format json|text] [--unresolved] [--date YYYY-MM-DD] [--tz ZONE] [FILE...]
 //! vigia gazetteer check [DIR]
 //! vigia gazetteer geocode [--lang nl|en|es] TEXT
+//! vigia time [--ref RFC3339] [--tz ZONE] [--lang nl|en|es] TEXT
 //! vigia synth --sites N --events M --reports R [--seed S] OUT_DIR
 //! ```
 //! `export` and `extract` take `--gazetteer-extra FILE`: rows appended to the bundled
@@ -24,6 +25,7 @@ const USAGE: &str = "usage:
   vigia extract [--format json|text] [--unresolved] [--date YYYY-MM-DD] [--tz ZONE] [--gazetteer-extra FILE] [FILE...]
   vigia gazetteer check [DIR]
   vigia gazetteer geocode [--lang nl|en|es] TEXT
+  vigia time [--ref RFC3339] [--tz ZONE] [--lang nl|en|es] TEXT
   vigia synth --sites N --events M --reports R [--seed S] OUT_DIR";
 
 enum Failure {
@@ -248,9 +250,93 @@ fn run(args: &[String]) -> Result<String, Failure> {
             _ => Err(Failure::Usage("gazetteer needs check or geocode".into())),
         },
         Some("synth") => synth(&args[1..]),
+        Some("time") => time(&args[1..]),
         Some(other) => Err(Failure::Usage(format!("unknown command {other:?}"))),
         None => Err(Failure::Usage("no command".into())),
     }
+}
+
+/// `vigia time`: the time expressions of TEXT as JSON, in text order.
+fn time(args: &[String]) -> Result<String, Failure> {
+    let mut reference: Option<jiff::Zoned> = None;
+    let mut tz: Option<String> = None;
+    let mut lang: Option<vigia::Lang> = None;
+    let mut words: Vec<&str> = Vec::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let mut value = |name: &str| {
+            it.next()
+                .map(String::as_str)
+                .ok_or_else(|| Failure::Usage(format!("{name} needs a value")))
+        };
+        match a.as_str() {
+            "--ref" => {
+                let v = value("--ref")?;
+                let ts: jiff::Timestamp = v.parse().map_err(|_| {
+                    Failure::Usage(format!(
+                        "--ref {v:?} is not an RFC 3339 time (e.g. 2026-01-05T10:00:00-04:00)"
+                    ))
+                })?;
+                // Keep the written offset: the reference day is the one the writer meant.
+                let offset = jiff::fmt::temporal::Pieces::parse(v)
+                    .ok()
+                    .and_then(|p| match p.offset() {
+                        Some(jiff::fmt::temporal::PiecesOffset::Numeric(n)) => Some(n.offset()),
+                        _ => None,
+                    })
+                    .unwrap_or(jiff::tz::Offset::UTC);
+                reference = Some(ts.to_zoned(jiff::tz::TimeZone::fixed(offset)));
+            }
+            "--tz" => {
+                let v = value("--tz")?;
+                if jiff::tz::TimeZone::get(v).is_err() {
+                    return Err(Failure::Usage(format!(
+                        "--tz {v:?} is not an IANA time zone"
+                    )));
+                }
+                tz = Some(v.to_string());
+            }
+            "--lang" => {
+                let v = value("--lang")?;
+                lang = Some(vigia::Lang::parse(v).ok_or_else(|| {
+                    Failure::Usage(format!(
+                        "--lang {v:?} is not one of {}",
+                        vigia::lang::codes()
+                    ))
+                })?);
+            }
+            "--" => words.extend(it.by_ref().map(String::as_str)),
+            s if s.starts_with("--") => return Err(Failure::Usage(format!("unknown option {s}"))),
+            s => words.push(s),
+        }
+    }
+    let text = words.join(" ");
+    if text.trim().is_empty() {
+        return Err(Failure::Usage("time needs TEXT".into()));
+    }
+    let tz = tz.unwrap_or_else(|| "UTC".to_string());
+    let reference = reference.unwrap_or_else(|| {
+        jiff::Timestamp::now()
+            .to_zoned(jiff::tz::TimeZone::get(&tz).unwrap_or(jiff::tz::TimeZone::UTC))
+    });
+    let anchor = vigia::time::Anchor::at(
+        &reference,
+        &tz,
+        lang.unwrap_or_else(|| vigia::lang::detect(&text)),
+    );
+    let found: Vec<serde_json::Value> = vigia::time::find(&text, &anchor)
+        .into_iter()
+        .map(|t| {
+            serde_json::json!({
+                "start": t.start, "end": t.end, "text": &text[t.start..t.end],
+                "time_start": t.time.start.to_string(), "time_end": t.time.end.to_string(),
+                "precision": t.time.precision.as_str(), "resolved": t.time.resolved,
+            })
+        })
+        .collect();
+    serde_json::to_string_pretty(&found)
+        .map(|s| s + "\n")
+        .map_err(|e| Failure::Input(vec![Problem::new("<stdout>", 1, e.to_string())]))
 }
 
 /// Loads the given files (or the bundled reports) and extracts their events with the bundled

@@ -16,6 +16,10 @@ use crate::lang::Lang;
 pub const BUNDLED_CSV: &str = include_str!("../../gazetteer/sites.csv");
 /// The path the bundled table is reported under.
 pub const BUNDLED_PATH: &str = "gazetteer/sites.csv";
+/// The bundled alias rows (`site,language,alias,marked,source`), compiled in.
+pub const BUNDLED_ALIASES_CSV: &str = include_str!("../../gazetteer/aliases.csv");
+/// The path the bundled alias rows are reported under.
+pub const BUNDLED_ALIASES_PATH: &str = "gazetteer/aliases.csv";
 
 /// What kind of place a site is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -102,9 +106,6 @@ struct Row {
     lon: String,
     radius_km: String,
     tolerance_km: String,
-    aliases_nl: String,
-    aliases_en: String,
-    aliases_es: String,
     shared: String,
     source: String,
     licence: String,
@@ -115,7 +116,68 @@ impl Gazetteer {
     /// The bundled table. It is checked by the test suite, so it parses.
     pub fn bundled() -> Gazetteer {
         let (g, _) = Gazetteer::parse(BUNDLED_PATH, BUNDLED_CSV);
+        let (g, _) = g.with_aliases(BUNDLED_ALIASES_PATH, BUNDLED_ALIASES_CSV);
         g
+    }
+
+    /// This table with the alias rows of an alias file (`site,language,alias,marked,source`)
+    /// added to their sites. Rows naming an unknown site or language are reported and left out.
+    pub fn with_aliases(mut self, path: &str, csv_text: &str) -> (Gazetteer, Vec<Problem>) {
+        #[derive(Deserialize)]
+        struct AliasRow {
+            site: String,
+            language: String,
+            alias: String,
+        }
+        let mut problems = Vec::new();
+        let mut reader = csv::ReaderBuilder::new()
+            .trim(csv::Trim::All)
+            .flexible(true)
+            .from_reader(csv_text.as_bytes());
+        let headers = match reader.headers() {
+            Ok(h) => h.clone(),
+            Err(e) => return (self, vec![Problem::new(path, 1, csv_error_text(&e))]),
+        };
+        for result in reader.records() {
+            let record = match result {
+                Ok(r) => r,
+                Err(e) => {
+                    let line = e.position().map_or(1, |p| p.line() as usize);
+                    problems.push(Problem::new(path, line, csv_error_text(&e)));
+                    continue;
+                }
+            };
+            let line = record.position().map_or(1, |p| p.line() as usize);
+            let row: AliasRow = match record.deserialize(Some(&headers)) {
+                Ok(r) => r,
+                Err(e) => {
+                    problems.push(Problem::new(path, line, csv_error_text(&e)));
+                    continue;
+                }
+            };
+            let Some(lang) = Lang::parse(&row.language) else {
+                problems.push(Problem::new(
+                    path,
+                    line,
+                    format!(
+                        "language {:?} is not one of {}",
+                        row.language,
+                        crate::lang::codes()
+                    ),
+                ));
+                continue;
+            };
+            match self.index.get(&row.site) {
+                Some(&i) if !row.alias.is_empty() => self.sites[i].aliases.push((lang, row.alias)),
+                Some(_) => problems.push(Problem::new(path, line, "empty alias")),
+                None => problems.push(Problem::new(
+                    path,
+                    line,
+                    format!("unknown site {:?}", row.site),
+                )),
+            }
+        }
+        (self, problems)
     }
 
     /// Parses a table, keeping every row that can be read and reporting the others.
@@ -139,6 +201,23 @@ impl Gazetteer {
                 );
             }
         };
+        // `aliases_<code>` columns, one per language with a data file.
+        let mut alias_columns = Vec::new();
+        for (k, h) in headers.iter().enumerate() {
+            if let Some(code) = h.strip_prefix("aliases_") {
+                match Lang::parse(code) {
+                    Some(l) => alias_columns.push((k, l)),
+                    None => problems.push(Problem::new(
+                        path,
+                        1,
+                        format!(
+                            "column {h:?} names no language (one of {})",
+                            crate::lang::codes()
+                        ),
+                    )),
+                }
+            }
+        }
         for result in reader.records() {
             let record = match result {
                 Ok(r) => r,
@@ -153,10 +232,14 @@ impl Gazetteer {
                 }
             };
             let line = record.position().map_or(1, |p| p.line() as usize);
+            let aliases: Vec<(Lang, &str)> = alias_columns
+                .iter()
+                .filter_map(|(k, l)| Some((*l, record.get(*k)?)))
+                .collect();
             let parsed = record
                 .deserialize::<Row>(Some(&headers))
                 .map_err(|e| csv_error_text(&e))
-                .and_then(|row| Site::from_row(row, line));
+                .and_then(|row| Site::from_row(row, &aliases, line));
             match parsed {
                 Ok(site) => sites.push(site),
                 Err(message) => problems.push(Problem::new(path, line, message)),
@@ -247,7 +330,7 @@ fn csv_error_text(e: &csv::Error) -> String {
 }
 
 impl Site {
-    fn from_row(row: Row, line: usize) -> Result<Site, String> {
+    fn from_row(row: Row, alias_lists: &[(Lang, &str)], line: usize) -> Result<Site, String> {
         let kind = SiteKind::parse(&row.kind).ok_or_else(|| {
             format!(
                 "unknown kind {:?} (point, district, city, region, country, sea)",
@@ -286,11 +369,8 @@ impl Site {
             return Err("name is empty".into());
         }
         let mut aliases = Vec::new();
-        for (lang, list) in [
-            (Lang::Nl, &row.aliases_nl),
-            (Lang::En, &row.aliases_en),
-            (Lang::Es, &row.aliases_es),
-        ] {
+        for (lang, list) in alias_lists {
+            let lang = *lang;
             for a in list.split('|').map(str::trim).filter(|a| !a.is_empty()) {
                 aliases.push((lang, a.to_string()));
             }

@@ -52,11 +52,7 @@ fn counts(corpus: &Corpus) -> Counts {
 }
 
 fn language_name(l: Lang) -> &'static str {
-    match l {
-        Lang::Nl => "Dutch",
-        Lang::En => "English",
-        Lang::Es => "Spanish",
-    }
+    l.name()
 }
 
 /// One toggle chip: its label, whether pressed, how many events, and the filter it makes.
