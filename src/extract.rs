@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use crate::event::{Category, Certainty, Event, EventTime};
+use crate::event::{Category, Certainty, Event, EventTime, Precision};
 use crate::gazetteer::{Gazetteer, Matcher, Mention};
 use crate::lang::{Cue, Lang};
 use crate::report::{DateSource, Report};
@@ -350,6 +350,8 @@ pub fn extract(report: &Report, gazetteer: &Gazetteer, matcher: &Matcher) -> Vec
     let mut seg_times: Vec<(EventTime, Vec<TimeMention>)> = Vec::with_capacity(segs.len());
     for seg in &segs {
         let mut anchor = Anchor {
+            reference: None,
+            year: None,
             date: report.meta.published,
             published: report.meta.published,
             publisher_tz: report.meta.publisher_tz.clone(),
@@ -448,10 +450,26 @@ pub fn extract(report: &Report, gazetteer: &Gazetteer, matcher: &Matcher) -> Vec
         }
         let certainty = certainty_of(&segs, unit, &certainties, &modals);
         let (base, found) = &seg_times[unit.segment];
+        // The unit's own time; else the discourse time: the last one before it in its
+        // segment; else the segment's first (a lead-in: "Explosions. On Saturday, …").
+        // A year or month is background ("López, arrested in 2014"): it is not carried over.
+        let carries = |t: &&TimeMention| {
+            matches!(
+                t.time.precision,
+                Precision::Minute | Precision::Hour | Precision::Day
+            )
+        };
         let mention = found
             .iter()
             .find(|t| t.start >= unit.start && t.end <= unit.end)
-            .or_else(|| found.first());
+            .or_else(|| {
+                found
+                    .iter()
+                    .rev()
+                    .filter(carries)
+                    .find(|t| t.end <= unit.start)
+            })
+            .or_else(|| found.first().filter(carries));
         let time = mention.map_or_else(|| base.clone(), |t| t.time.clone());
         let time_text = mention.map(|t| (t.start, t.end));
         for m in places {
@@ -699,8 +717,8 @@ mod tests {
     fn unresolved_names_table() {
         let rows: &[(&str, &[&str])] = &[
             (
-                "Explosions were reported near Tocorón and in Caracas.",
-                &["Tocorón"],
+                "Explosions were reported near Puerto Inventado and in Caracas.",
+                &["Puerto Inventado"],
             ),
             (
                 "Troepen werden gezien bij Isla de Aves en in La Carlota.",

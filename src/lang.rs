@@ -89,6 +89,56 @@ struct RawLexicon {
     #[serde(default)]
     hour_words: Vec<String>,
     #[serde(default)]
+    clock_morning: Vec<String>,
+    #[serde(default)]
+    clock_evening: Vec<String>,
+    #[serde(default)]
+    future: Vec<String>,
+    #[serde(default)]
+    rel_last: Vec<String>,
+    #[serde(default)]
+    rel_this: Vec<String>,
+    #[serde(default)]
+    rel_next: Vec<String>,
+    #[serde(default)]
+    day_words: Vec<String>,
+    #[serde(default)]
+    week_words: Vec<String>,
+    #[serde(default)]
+    weekend_words: Vec<String>,
+    #[serde(default)]
+    month_words: Vec<String>,
+    #[serde(default)]
+    year_words: Vec<String>,
+    #[serde(default)]
+    number_words: BTreeMap<String, i32>,
+    #[serde(default)]
+    ago_before: Vec<String>,
+    #[serde(default)]
+    ago_after: Vec<String>,
+    #[serde(default)]
+    ordinals: Vec<String>,
+    #[serde(default)]
+    ordinal_suffixes: Vec<String>,
+    #[serde(default)]
+    part_early: Vec<String>,
+    #[serde(default)]
+    part_mid: Vec<String>,
+    #[serde(default)]
+    part_late: Vec<String>,
+    #[serde(default)]
+    calendar_prepositions: Vec<String>,
+    #[serde(default)]
+    articles: Vec<String>,
+    #[serde(default)]
+    holidays: BTreeMap<String, String>,
+    #[serde(default)]
+    numeric_date: String,
+    #[serde(default)]
+    shortly_before: Vec<String>,
+    #[serde(default)]
+    shortly_after: Vec<String>,
+    #[serde(default)]
     zones: BTreeMap<String, String>,
     #[serde(default)]
     joiners: Vec<String>,
@@ -150,6 +200,48 @@ pub struct Lexicon {
     pub approximate: Vec<String>,
     /// Words after a clock time that say it is one ("uur", "horas", "hrs").
     pub hour_words: Vec<String>,
+    /// Parts of the day after a clock that keep it before noon ("'s ochtends", "de la madrugada").
+    pub clock_morning: Vec<String>,
+    /// Parts of the day after a clock that put it after noon ("'s avonds", "de la tarde").
+    pub clock_evening: Vec<String>,
+    /// Words of the future tense or of a coming day ("zal", "will", "próximo"): a weekday
+    /// in their sentence is the next one, not the last.
+    pub future: Vec<String>,
+    /// "last", "vorige", "pasado": the unit before the reference's.
+    pub rel_last: Vec<String>,
+    /// "this", "deze", "este": the reference's own unit.
+    pub rel_this: Vec<String>,
+    /// "next", "volgende", "que viene": the unit after.
+    pub rel_next: Vec<String>,
+    pub day_words: Vec<String>,
+    pub week_words: Vec<String>,
+    pub weekend_words: Vec<String>,
+    pub month_words: Vec<String>,
+    pub year_words: Vec<String>,
+    /// Counting words ("two" = 2, "a" = 1).
+    pub number_words: Vec<(String, i32)>,
+    /// Words before a count that make it past ("hace", "há").
+    pub ago_before: Vec<String>,
+    /// Words after a count and unit that make it past ("ago", "geleden").
+    pub ago_after: Vec<String>,
+    /// "first", "second", … in order (for "the third week of September").
+    pub ordinals: Vec<String>,
+    /// Suffixes of day numbers ("3rd", "3de", "29ste").
+    pub ordinal_suffixes: Vec<String>,
+    pub part_early: Vec<String>,
+    pub part_mid: Vec<String>,
+    pub part_late: Vec<String>,
+    /// Prepositions before a bare month or year ("in December", "en 1992").
+    pub calendar_prepositions: Vec<String>,
+    pub articles: Vec<String>,
+    /// Fixed holidays and their month and day.
+    pub holidays: Vec<(String, (i8, i8))>,
+    /// Order of numeric dates: "dmy" (3/1/2026 is 3 January) or "mdy".
+    pub numeric_date: String,
+    /// Clock leads meaning the half hour before ("shortly before", "kort voor").
+    pub shortly_before: Vec<String>,
+    /// Clock leads meaning the half hour after ("shortly after", "kort na").
+    pub shortly_after: Vec<String>,
     /// Zone words after a clock time and their IANA zones ("gmt", "nederlandse tijd").
     pub zones: Vec<(String, String)>,
     /// Words that join coordinated place names ("en", "y", "and").
@@ -213,6 +305,23 @@ impl Lexicon {
         if raw.months.len() != 12 || raw.months_short.len() != 12 || raw.weekdays.len() != 7 {
             return Err("months need 12 names and weekdays 7".into());
         }
+        let mut holidays = Vec::new();
+        for (name, md) in &raw.holidays {
+            let parsed = md
+                .split_once('-')
+                .and_then(|(m, d)| Some((m.parse::<i8>().ok()?, d.parse::<i8>().ok()?)))
+                .filter(|(m, d)| jiff::civil::Date::new(2024, *m, *d).is_ok());
+            match parsed {
+                Some(md) => holidays.push((fold(name), md)),
+                None => return Err(format!("holidays: {name:?} = {md:?} is not MM-DD")),
+            }
+        }
+        if !matches!(raw.numeric_date.as_str(), "" | "dmy" | "mdy") {
+            return Err(format!(
+                "numeric_date {:?} is not dmy or mdy",
+                raw.numeric_date
+            ));
+        }
         for zone in raw.zones.values() {
             if jiff::tz::TimeZone::get(zone).is_err() {
                 return Err(format!("zones: {zone:?} is not an IANA time zone"));
@@ -225,6 +334,35 @@ impl Lexicon {
             clock_lead: folds(raw.clock_lead),
             approximate: folds(raw.approximate),
             hour_words: folds(raw.hour_words),
+            clock_morning: folds(raw.clock_morning),
+            clock_evening: folds(raw.clock_evening),
+            future: folds(raw.future),
+            rel_last: folds(raw.rel_last),
+            rel_this: folds(raw.rel_this),
+            rel_next: folds(raw.rel_next),
+            day_words: folds(raw.day_words),
+            week_words: folds(raw.week_words),
+            weekend_words: folds(raw.weekend_words),
+            month_words: folds(raw.month_words),
+            year_words: folds(raw.year_words),
+            number_words: raw
+                .number_words
+                .into_iter()
+                .map(|(k, v)| (fold(&k), v))
+                .collect(),
+            ago_before: folds(raw.ago_before),
+            ago_after: folds(raw.ago_after),
+            ordinals: folds(raw.ordinals),
+            ordinal_suffixes: folds(raw.ordinal_suffixes),
+            part_early: folds(raw.part_early),
+            part_mid: folds(raw.part_mid),
+            part_late: folds(raw.part_late),
+            calendar_prepositions: folds(raw.calendar_prepositions),
+            articles: folds(raw.articles),
+            holidays,
+            numeric_date: raw.numeric_date,
+            shortly_before: folds(raw.shortly_before),
+            shortly_after: folds(raw.shortly_after),
             zones: raw.zones.into_iter().map(|(k, v)| (fold(&k), v)).collect(),
             joiners: folds(raw.joiners),
             name_connectors: folds(raw.name_connectors),

@@ -66,8 +66,17 @@ async fn app_renders_slider_named_time_and_starts_at_the_first_event() {
     assert!(html.contains(r#"aria-label="Time""#), "{html}");
     assert!(html.contains(r#"type="range""#));
     assert!(html.contains(r#"aria-label="Map""#));
-    // The first event is the 2019 uprising: La Carlota is on the map, Fuerte Tiuna is not.
-    assert!(html.contains(r#"aria-label="La Carlota, "#), "{html}");
+    // The view opens at the first event: its site is on the map, Fuerte Tiuna (3 January
+    // 2026) is not.
+    let g = vigia::bundle::gazetteer();
+    let reports = vigia::bundle::reports().expect("bundled reports");
+    let events = vigia::extract::extract_all(&reports, &g);
+    let first = g.get(&events[0].site_id).expect("the first event's site");
+    assert!(
+        html.contains(&format!(r#"aria-label="{}, "#, first.name)),
+        "{}: {html}",
+        first.name
+    );
     assert!(!html.contains(r#"aria-label="Fuerte Tiuna"#));
 }
 
@@ -119,7 +128,7 @@ async fn panel_marks_the_time_expression_and_says_how_the_time_was_resolved() {
     let e = &corpus.events[0];
     let (s, t) = e.time_text.unwrap_or_default();
     let expr = &corpus.reports[0].text[s..t];
-    assert_eq!(expr, "zaterdag 3 januari");
+    assert_eq!(expr, "zaterdag 3 januari om 02.00 uur");
     assert!(
         html.contains(&format!(r#"<mark class="time">{expr}</mark>"#)),
         "{html}"

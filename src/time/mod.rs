@@ -10,6 +10,9 @@ use crate::event::{EventTime, Precision};
 use crate::lang::{Lang, Lexicon};
 use crate::text::Folded;
 
+mod calendar;
+mod clock;
+
 /// The zone of "local time" in the reports' region.
 pub const LOCAL_TZ: &str = "America/Caracas";
 
@@ -24,17 +27,37 @@ pub struct Anchor {
     pub publisher_tz: String,
     /// Language of the report, tried first.
     pub lang: Lang,
+    /// The instant of writing, when known (a liveblog entry's time, `--ref`): a clock with
+    /// no date of its own is the last such time at or before it; "since" runs to it.
+    pub reference: Option<Timestamp>,
+    /// The year of the discourse (the last date written with a year): year-less dates take it.
+    pub year: Option<i16>,
 }
 
 impl Anchor {
     /// The anchor of a text written at `reference` (its date as the writer wrote it), with
     /// bare clock times in `zone`.
     pub fn at(reference: &jiff::Zoned, zone: &str, lang: Lang) -> Anchor {
+        let local = reference.with_time_zone(tz(zone)).date();
         Anchor {
-            date: reference.date(),
-            published: reference.date(),
+            date: local,
+            published: local,
             publisher_tz: zone.to_string(),
             lang,
+            reference: Some(reference.timestamp()),
+            year: None,
+        }
+    }
+
+    /// The anchor of a report published on `date`, bare clocks in `zone`.
+    pub fn on(date: Date, zone: &str, lang: Lang) -> Anchor {
+        Anchor {
+            date,
+            published: date,
+            publisher_tz: zone.to_string(),
+            lang,
+            reference: None,
+            year: None,
         }
     }
 }
@@ -134,7 +157,7 @@ pub fn post_day(date: Date) -> EventTime {
 }
 
 #[derive(Debug, Clone, Copy)]
-struct Token<'a> {
+pub(crate) struct Token<'a> {
     text: &'a str,
     start: usize,
     end: usize,
@@ -142,7 +165,7 @@ struct Token<'a> {
     upper: bool,
 }
 
-fn tokens(folded: &str) -> Vec<Token<'_>> {
+pub(crate) fn tokens(folded: &str) -> Vec<Token<'_>> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in folded.char_indices() {
@@ -173,52 +196,7 @@ fn tokens(folded: &str) -> Vec<Token<'_>> {
     out
 }
 
-/// Adjusts an hour for "a.m."/"p.m." (`pm` true for p.m.).
-pub fn meridiem(h: i8, pm: bool) -> Option<i8> {
-    if !(1..=12).contains(&h) {
-        return None;
-    }
-    Some(match (h, pm) {
-        (12, false) => 0,
-        (12, true) => 12,
-        (h, false) => h,
-        (h, true) => h + 12,
-    })
-}
-
-/// A clock at token `j`: "08:21", "2:30 p.m.", "2 a.m."; returns (hour, minute, tokens used).
-fn clock_at(toks: &[Token], j: usize) -> Option<(i8, i8, usize)> {
-    let t = toks.get(j)?.text;
-    let (h, m) = match clock(t) {
-        Some(hm) => hm,
-        None => (
-            t.parse::<i8>()
-                .ok()
-                .filter(|h| (1..=12).contains(h) && t.len() <= 2)?,
-            0,
-        ),
-    };
-    let word = |k: usize| toks.get(j + k).map(|t| t.text);
-    let (pm, used) = match (word(1), word(2)) {
-        (Some("a"), Some("m")) => (Some(false), 3),
-        (Some("p"), Some("m")) => (Some(true), 3),
-        (Some("am"), _) => (Some(false), 2),
-        (Some("pm"), _) => (Some(true), 2),
-        _ => (None, 1),
-    };
-    match pm {
-        Some(pm) => Some((meridiem(h, pm)?, m, used)),
-        // A bare number is not a clock.
-        None => clock(t).map(|(h, m)| (h, m, 1)),
-    }
-}
-
-/// Parses `H:MM` / `HH:MM` / `HH.MM`-free clock tokens.
-fn clock(token: &str) -> Option<(i8, i8)> {
-    let (h, m) = token.split_once(':')?;
-    let (h, m): (i8, i8) = (h.parse().ok()?, m.parse().ok()?);
-    ((0..24).contains(&h) && (0..60).contains(&m)).then_some((h, m))
-}
+pub use clock::meridiem;
 
 fn month_of(lex: &Lexicon, word: &str) -> Option<i8> {
     lex.months
@@ -233,14 +211,30 @@ fn number(word: &str, max: i32) -> Option<i32> {
     (n >= 1 && n <= max && word.len() <= 4).then_some(n)
 }
 
-/// Picks the year for a day-and-month without a year: the publication year, or the one
-/// before if that would put the date more than a month after publication.
-fn infer_year(month: i8, day: i8, published: Date) -> Option<Date> {
-    let d = Date::new(published.year(), month, day).ok()?;
-    if d > published.checked_add(31.days()).ok()? {
-        Date::new(published.year() - 1, month, day).ok()
+/// Picks the year for a day-and-month without a year: the year of `base`, or the one
+/// before if that would put the date more than half a year after it; in the future tense,
+/// the first such date on or after `base`.
+fn infer_year(month: i8, day: i8, base: Date, future: bool) -> Option<Date> {
+    let d = Date::new(base.year(), month, day).ok()?;
+    if future {
+        return if d < base {
+            Date::new(base.year() + 1, month, day).ok()
+        } else {
+            Some(d)
+        };
+    }
+    if d > base.checked_add(183.days()).ok()? {
+        Date::new(base.year() - 1, month, day).ok()
     } else {
         Some(d)
+    }
+}
+
+/// The date year-less dates are placed near: publication, or the discourse year.
+fn year_base(a: &Anchor) -> Date {
+    match a.year {
+        Some(y) if y != a.published.year() => Date::new(y, 12, 31).unwrap_or(a.published),
+        _ => a.published,
     }
 }
 
@@ -250,7 +244,7 @@ fn infer_year(month: i8, day: i8, published: Date) -> Option<Date> {
 /// use vigia::time::{find, Anchor};
 /// use vigia::Lang;
 /// let d = jiff::civil::date(2026, 1, 3);
-/// let a = Anchor { date: d, published: d, publisher_tz: "Europe/Amsterdam".into(), lang: Lang::parse("nl").unwrap() };
+/// let a = Anchor::on(d, "Europe/Amsterdam", Lang::parse("nl").unwrap());
 /// let found = find("Het zou zijn begonnen rond 02:00 lokale tijd.", &a);
 /// assert_eq!(found[0].time.start.to_string(), "2026-01-03T06:00:00Z");
 /// ```
@@ -263,7 +257,7 @@ pub fn find(text: &str, anchor: &Anchor) -> Vec<TimeMention> {
     }
     let mut langs = vec![anchor.lang];
     langs.extend(Lang::ALL.into_iter().filter(|l| *l != anchor.lang));
-    let mut out: Vec<(usize, usize, EventTime)> = Vec::new();
+    let mut hits: Vec<(usize, usize, Found)> = Vec::new();
     let mut i = 0;
     let starts = start_words();
     while i < toks.len() {
@@ -273,23 +267,20 @@ pub fn find(text: &str, anchor: &Anchor) -> Vec<TimeMention> {
             i += 1;
             continue;
         }
-        let mut found = None;
-        for lang in &langs {
-            if let Some(hit) = at(&toks, i, &folded.text, lang.lexicon(), anchor) {
-                found = Some(hit);
-                break;
-            }
-        }
+        let found = langs
+            .iter()
+            .find_map(|lang| at(&toks, i, &folded.text, lang.lexicon(), anchor));
         match found {
-            Some((used, time)) => {
+            Some((used, f)) => {
                 let last = toks[i + used - 1];
-                out.push((toks[i].start, last.end, time));
+                hits.push((toks[i].start, last.end, f));
                 i += used;
             }
             None => i += 1,
         }
     }
-    out.into_iter()
+    date_clocks(&folded.text, hits, anchor)
+        .into_iter()
         .map(|(s, e, time)| {
             let (start, end) = folded.original_span(s, e);
             TimeMention { start, end, time }
@@ -297,24 +288,115 @@ pub fn find(text: &str, anchor: &Anchor) -> Vec<TimeMention> {
         .collect()
 }
 
-/// Words before a clock time in every language ("rond", "around", "a las"), longest first.
-fn clock_leads() -> &'static [(&'static str, bool)] {
-    static LEADS: std::sync::OnceLock<Vec<(&'static str, bool)>> = std::sync::OnceLock::new();
-    LEADS.get_or_init(|| {
-        let approx = crate::lang::all_words(|l| &l.approximate);
-        let mut v: Vec<(&'static str, bool)> = crate::lang::all_words(|l| &l.clock_lead)
-            .into_iter()
-            .map(|w| (w, approx.contains(&w)))
-            .collect();
-        v.sort_by_key(|(w, _)| std::cmp::Reverse(w.split_whitespace().count()));
-        v
-    })
-}
-
-/// Words after a clock time that say it is one ("uur", "horas").
-fn hour_words() -> &'static [&'static str] {
-    static W: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-    W.get_or_init(|| crate::lang::all_words(|l| &l.hour_words))
+/// Gives each clock the date of its own sentence: the day named in it ("el sábado a las
+/// 02H00", "on 3 January at 1.50am"), else the anchor's date. A day and a clock with at
+/// most three words between become one expression.
+fn date_clocks(
+    folded: &str,
+    hits: Vec<(usize, usize, Found)>,
+    a: &Anchor,
+) -> Vec<(usize, usize, EventTime)> {
+    let sentence_break = |from: usize, to: usize| {
+        let piece = &folded[from.min(to)..from.max(to)];
+        piece.contains(['!', '?', '\n', ';']) || piece.contains(". ")
+    };
+    let days: Vec<(usize, usize, Date)> = hits
+        .iter()
+        .filter_map(|(s, e, f)| match f {
+            Found::Time(_, Some(d)) => Some((*s, *e, *d)),
+            _ => None,
+        })
+        .collect();
+    let mut merged_days: Vec<usize> = Vec::new();
+    let mut out = Vec::new();
+    for (s, e, f) in &hits {
+        let Found::Clock(c) = f else { continue };
+        // The nearest day of the same sentence.
+        let day = days
+            .iter()
+            .filter(|(ds, de, _)| {
+                let (from, to) = if de <= s { (*de, *s) } else { (*e, *ds) };
+                !sentence_break(from, to)
+            })
+            .min_by_key(|(ds, _, _)| ds.abs_diff(*s));
+        let date = day.map_or(a.date, |d| d.2);
+        let (zone, how) = match &c.zone {
+            Some((z, words)) => (z.to_string(), format!("'{words}' → {z}")),
+            None => (
+                a.publisher_tz.clone(),
+                format!("publisher's zone {}", a.publisher_tz),
+            ),
+        };
+        let approx = c.approx && c.minute == 0;
+        let minutes = if approx { 60 } else { 1 };
+        let Some((mut start, mut end)) = clock_in(date, c.hour, c.minute, &zone, minutes) else {
+            continue;
+        };
+        // No date of its own: the last such time at or before the moment of writing.
+        if day.is_none()
+            && let Some(r) = a.reference
+            && start > r
+            && !c.future
+            && let (Ok(s1), Ok(e1)) = (start.checked_sub(24.hours()), end.checked_sub(24.hours()))
+        {
+            (start, end) = (s1, e1);
+        }
+        let mut precision = if approx {
+            Precision::Hour
+        } else {
+            Precision::Minute
+        };
+        match c.shortly {
+            Some(true) => {
+                end = start;
+                start = start.checked_sub(30.minutes()).unwrap_or(start);
+                precision = Precision::Range;
+            }
+            Some(false) => {
+                end = start.checked_add(30.minutes()).unwrap_or(end);
+                precision = Precision::Range;
+            }
+            None => {}
+        }
+        let (mut span_s, mut span_e) = (*s, *e);
+        if let Some((ds, de, _)) = day {
+            let gap = if de <= s {
+                &folded[*de..*s]
+            } else {
+                &folded[*e..*ds]
+            };
+            if gap.split_whitespace().count() <= 3 && !gap.contains(['.', ';']) {
+                span_s = span_s.min(*ds);
+                span_e = span_e.max(*de);
+                merged_days.push(*ds);
+            }
+        }
+        let utc = start.to_zoned(TimeZone::UTC).strftime("%H:%M").to_string();
+        let on = if day.is_some() {
+            "the date of its sentence"
+        } else {
+            "the reference date"
+        };
+        out.push((
+            span_s,
+            span_e,
+            EventTime {
+                start,
+                end,
+                precision,
+                resolved: format!("'{}' ({how}) on {date} ({on}) → {utc} UTC", &folded[*s..*e]),
+            },
+        ));
+    }
+    for (s, e, f) in hits {
+        if let Found::Time(t, _) = f
+            && !merged_days.contains(&s)
+        {
+            out.push((s, e, t));
+        }
+    }
+    out.sort_by_key(|(s, _, _)| *s);
+    out
 }
 
 /// Every word that can begin a time expression in any language, besides numbers.
@@ -323,7 +405,7 @@ fn start_words() -> &'static std::collections::HashSet<String> {
     SET.get_or_init(|| {
         let first = |p: &str| p.split_whitespace().next().unwrap_or_default().to_string();
         let mut set: std::collections::HashSet<String> =
-            clock_leads().iter().map(|(p, _)| first(p)).collect();
+            clock::lead_starts().map(str::to_string).collect();
         for l in Lang::ALL {
             let x = l.lexicon();
             for list in [
@@ -332,9 +414,25 @@ fn start_words() -> &'static std::collections::HashSet<String> {
                 &x.weekdays,
                 &x.last_week,
                 &x.since,
+                &x.rel_last,
+                &x.rel_this,
+                &x.rel_next,
+                &x.ago_before,
+                &x.ordinals,
+                &x.part_early,
+                &x.part_mid,
+                &x.part_late,
+                &x.calendar_prepositions,
+                &x.day_words,
+                &x.week_words,
+                &x.weekend_words,
+                &x.month_words,
+                &x.year_words,
             ] {
                 set.extend(list.iter().map(|p| first(p)));
             }
+            set.extend(x.number_words.iter().map(|(p, _)| first(p)));
+            set.extend(x.holidays.iter().map(|(p, _)| first(p)));
             set.extend(x.relative_days.iter().map(|(p, _)| first(p)));
         }
         set
@@ -360,23 +458,83 @@ fn first_phrase(toks: &[Token], i: usize, phrases: &[String]) -> Option<(usize, 
         .max_by_key(|(_, n)| *n)
 }
 
-/// A date at token `i`: "3 januari (2026)", "january 3(, 2026)", "30 de abril de 2019".
+/// A day of the month written as a number, with an ordinal suffix or not ("3", "3rd", "3de").
+fn day_number(word: &str, lex: &Lexicon) -> Option<i32> {
+    if let Some(n) = number(word, 31).filter(|_| word.len() <= 2) {
+        return Some(n);
+    }
+    lex.ordinal_suffixes.iter().find_map(|suf| {
+        let n = word.strip_suffix(suf.as_str())?;
+        (n.len() <= 2).then(|| number(n, 31)).flatten()
+    })
+}
+
+/// A month name or its short form ("Jan", "sept").
+fn month_word(lex: &Lexicon, word: &str) -> Option<i8> {
+    month_of(lex, word).or_else(|| {
+        (word == "sept")
+            .then_some(9)
+            .filter(|_| lex.months_short.iter().any(|m| m == "sep"))
+    })
+}
+
+/// A numeric date: `3/1/2026`, `3-1-2026`, `29.11.2025` in the language's order, or ISO
+/// `2026-01-03`. The year must be written in full.
+fn numeric_date_at(toks: &[Token], i: usize, folded: &str, lex: &Lexicon) -> Option<(usize, Date)> {
+    let a = toks.get(i)?;
+    let b = toks.get(i + 1)?;
+    let c = toks.get(i + 2)?;
+    let sep1 = &folded[a.end..b.start];
+    let sep2 = &folded[b.end..c.start];
+    if sep1 != sep2 || !matches!(sep1, "/" | "-" | ".") {
+        return None;
+    }
+    let n = |t: &Token| -> Option<i32> {
+        (t.text.bytes().all(|x| x.is_ascii_digit()) && t.text.len() <= 4)
+            .then(|| t.text.parse().ok())
+            .flatten()
+    };
+    let (x, y, z) = (n(a)?, n(b)?, n(c)?);
+    let (year, month, day) = if a.text.len() == 4 && sep1 == "-" {
+        (x, y, z)
+    } else if c.text.len() == 4 {
+        if lex.numeric_date == "mdy" {
+            (z, x, y)
+        } else {
+            (z, y, x)
+        }
+    } else {
+        return None;
+    };
+    if !(1900..=2100).contains(&year) {
+        return None;
+    }
+    Date::new(year as i16, month as i8, day as i8)
+        .ok()
+        .map(|d| (3, d))
+}
+
+/// A date at token `i`: "3 januari (2026)", "january 3(, 2026)", "30 de abril de 2019",
+/// "the 3rd of January", "Sept. 15th", "3/1/2026". `base` is the date a year-less date is
+/// placed near (publication, or the discourse year's end); `future`: the first such date
+/// on or after it.
 fn date_at(
     toks: &[Token],
     i: usize,
     lex: &Lexicon,
-    published: Date,
+    base: Date,
+    future: bool,
 ) -> Option<(usize, Date, bool)> {
     let t = |k: usize| toks.get(i + k).map(|t| t.text);
     let joiner = |k: usize| t(k).is_some_and(|w| lex.date_joiner.iter().any(|j| j == w));
     // day [de] month [[de] year]
-    if let Some(day) = t(0).and_then(|w| number(w, 31)) {
+    if let Some(day) = t(0).and_then(|w| day_number(w, lex)) {
         let mut k = 1;
         if joiner(k) {
             k += 1;
         }
         let named = !lex.months_capitalized && toks.get(i + k).is_some_and(|t| t.upper);
-        if let Some(month) = t(k).and_then(|w| month_of(lex, w)).filter(|_| !named) {
+        if let Some(month) = t(k).and_then(|w| month_word(lex, w)).filter(|_| !named) {
             k += 1;
             let mut year_k = k;
             if joiner(year_k) {
@@ -390,20 +548,18 @@ fn date_at(
                     .ok()
                     .map(|d| (year_k + 1, d, true));
             }
-            return infer_year(month, day as i8, published).map(|d| (k, d, false));
+            return infer_year(month, day as i8, base, future).map(|d| (k, d, false));
         }
     }
     // month day [year]
-    let month = t(0)
-        .and_then(|w| lex.months.iter().position(|m| m == w))
-        .map(|m| m as i8 + 1)?;
-    let day = t(1).and_then(|w| number(w, 31))?;
+    let month = t(0).and_then(|w| month_word(lex, w))?;
+    let day = t(1).and_then(|w| day_number(w, lex))?;
     if let Some(year) = t(2).and_then(|w| number(w, 2100)).filter(|y| *y >= 1900) {
         return Date::new(year as i16, month, day as i8)
             .ok()
             .map(|d| (3, d, true));
     }
-    infer_year(month, day as i8, published).map(|d| (2, d, false))
+    infer_year(month, day as i8, base, future).map(|d| (2, d, false))
 }
 
 /// A month (and optional year) at token `i`: "juni 2025", "september".
@@ -431,7 +587,39 @@ fn month_at(toks: &[Token], i: usize, lex: &Lexicon, published: Date) -> Option<
     Some((1, d))
 }
 
-fn at(
+/// What a pattern found at a token.
+#[derive(Debug, Clone)]
+enum Found {
+    /// A resolved interval, with its day when it is one day.
+    Time(EventTime, Option<Date>),
+    /// A clock time, dated later by its sentence.
+    Clock(clock::Clock),
+}
+
+fn at(toks: &[Token], i: usize, folded: &str, lex: &Lexicon, a: &Anchor) -> Option<(usize, Found)> {
+    if let Some(mut c) = clock::clock_at(toks, i, folded) {
+        c.future = future_around(toks, i, folded, lex);
+        return Some((c.used, Found::Clock(c)));
+    }
+    let (used, t) = at_time(toks, i, folded, lex, a)?;
+    let day = (t.precision == Precision::Day).then(|| t.start.to_zoned(tz(&a.publisher_tz)).date());
+    Some((used, Found::Time(t, day)))
+}
+
+/// True if a future word ("zal", "will", "próximo") stands in the sentence around token `i`.
+fn future_around(toks: &[Token], i: usize, folded: &str, lex: &Lexicon) -> bool {
+    let breaks = |a: usize, b: usize| folded[a..b].contains(['.', '!', '?', '\n', ';']);
+    let lo = (i.saturating_sub(8)..i)
+        .find(|&k| !breaks(toks[k].end, toks[i].start))
+        .unwrap_or(i);
+    let hi = (i + 1..toks.len().min(i + 9))
+        .take_while(|&k| !breaks(toks[i].end, toks[k].start))
+        .last()
+        .unwrap_or(i);
+    (lo..=hi).any(|k| lex.future.iter().any(|f| phrase_at(toks, k, f).is_some()))
+}
+
+fn at_time(
     toks: &[Token],
     i: usize,
     folded: &str,
@@ -439,60 +627,16 @@ fn at(
     a: &Anchor,
 ) -> Option<(usize, EventTime)> {
     let original = |n: usize| folded[toks[i].start..toks[i + n - 1].end].to_string();
-    // [around] HH:MM [h|uur|hrs] <local time | zone>
-    let mut k = 0;
-    let mut approx = false;
-    for (l, is_approx) in clock_leads() {
-        if let Some(n) = phrase_at(toks, i, l) {
-            k = n;
-            approx = *is_approx;
-            break;
-        }
-    }
-    if let Some((h, m, used)) = clock_at(toks, i + k) {
-        let mut j = i + k + used;
-        if toks.get(j).is_some_and(|t| hour_words().contains(&t.text)) {
-            j += 1;
-        }
-        let zone = first_phrase(toks, j, &lex.local_time)
-            .map(|(_, n)| (n, LOCAL_TZ.to_string(), "local time"))
-            .or_else(|| {
-                crate::lang::zone_words().iter().find_map(|(w, z)| {
-                    phrase_at(toks, j, w).map(|n| (n, z.to_string(), "explicit zone"))
-                })
-            });
-        if let Some((n, zone, how)) = zone {
-            let minutes = if approx { 60 } else { 1 };
-            let (start, end) = clock_in(a.date, h, m, &zone, minutes)?;
-            let used = j + n - i;
-            let utc = start.to_zoned(TimeZone::UTC).strftime("%H:%M").to_string();
-            return Some((
-                used,
-                EventTime {
-                    start,
-                    end,
-                    precision: if approx {
-                        Precision::Hour
-                    } else {
-                        Precision::Minute
-                    },
-                    resolved: format!(
-                        "'{}' ({how}, {zone}) on {} → {utc} UTC",
-                        original(used),
-                        a.date
-                    ),
-                },
-            ));
-        }
-        return None;
-    }
     // since <date | month>
     if let Some((_, n)) = first_phrase(toks, i, &lex.since) {
-        let from = date_at(toks, i + n, lex, a.published)
+        let from = date_at(toks, i + n, lex, year_base(a), false)
             .map(|(u, d, _)| (u, d))
             .or_else(|| month_at(toks, i + n, lex, a.published));
         if let Some((u, d)) = from.filter(|(_, d)| *d <= a.published) {
-            let (start, end) = days_in(d, a.published, &a.publisher_tz);
+            let (start, mut end) = days_in(d, a.published, &a.publisher_tz);
+            if let Some(r) = a.reference {
+                end = r;
+            }
             return Some((
                 n + u,
                 EventTime {
@@ -504,8 +648,22 @@ fn at(
             ));
         }
     }
+    // numeric dates
+    if let Some((u, d)) = numeric_date_at(toks, i, folded, lex) {
+        let (start, end) = day_in(d, &a.publisher_tz);
+        return Some((
+            u,
+            EventTime {
+                start,
+                end,
+                precision: Precision::Day,
+                resolved: format!("'{}' (numeric date) → {d}", original(u)),
+            },
+        ));
+    }
     // absolute dates
-    if let Some((u, d, with_year)) = date_at(toks, i, lex, a.published) {
+    let future = future_around(toks, i, folded, lex);
+    if let Some((u, d, with_year)) = date_at(toks, i, lex, year_base(a), future) {
         let (start, end) = day_in(d, &a.publisher_tz);
         let how = if with_year {
             "absolute date"
@@ -522,8 +680,19 @@ fn at(
             },
         ));
     }
+    if let Some(hit) = calendar::calendar_at(toks, i, folded, lex, a) {
+        return Some(hit);
+    }
     // last week
     if let Some((_, n)) = first_phrase(toks, i, &lex.last_week) {
+        // "vorige week dinsdag", "last week Tuesday": that day.
+        if let Some(w) = toks
+            .get(i + n)
+            .and_then(|t| lex.weekdays.iter().position(|w| *w == t.text))
+        {
+            let target = Weekday::from_monday_zero_offset(w as i8).ok()?;
+            return weekday_of_last_week(a, target, n + 1, original(n + 1));
+        }
         let monday = a
             .published
             .checked_sub((a.published.weekday().to_monday_zero_offset() as i64 + 7).days())
@@ -566,7 +735,7 @@ fn at(
     // weekdays: the most recent such day on or before publication
     if let Some(w) = lex.weekdays.iter().position(|w| *w == toks[i].text) {
         // A weekday naming a date ("zaterdag 3 januari", "Saturday, January 3"): the date.
-        if let Some((u, d, with_year)) = date_at(toks, i + 1, lex, a.published) {
+        if let Some((u, d, with_year)) = date_at(toks, i + 1, lex, year_base(a), false) {
             let (start, end) = day_in(d, &a.publisher_tz);
             let how = if with_year {
                 "weekday and date"
@@ -584,17 +753,51 @@ fn at(
             ));
         }
         let target = Weekday::from_monday_zero_offset(w as i8).ok()?;
-        let back = (a.published.weekday().to_monday_zero_offset() - target.to_monday_zero_offset())
+        // "dinsdag vorige week", "el martes de la semana pasada": that day of the week before.
+        let joined = toks
+            .get(i + 1)
+            .is_some_and(|t| lex.genitive.iter().any(|g| g == t.text));
+        let after = [0, 1]
+            .into_iter()
+            .filter(|skip| *skip == 0 || joined)
+            .find_map(|skip| {
+                first_phrase(toks, i + 1 + skip, &lex.last_week).map(|(_, n)| skip + n)
+            });
+        if let Some(n) = after {
+            return weekday_of_last_week(a, target, 1 + n, original(1 + n));
+        }
+        if let Some((used, d)) = calendar::weekday_then_rel(toks, i, lex, a.published, target) {
+            let (start, end) = day_in(d, &a.publisher_tz);
+            return Some((
+                used,
+                EventTime {
+                    start,
+                    end,
+                    precision: Precision::Day,
+                    resolved: format!("'{}' → {d}", original(used)),
+                },
+            ));
+        }
+        let d = if future_around(toks, i, folded, lex) {
+            let ahead = (target.to_monday_zero_offset()
+                - a.published.weekday().to_monday_zero_offset())
             .rem_euclid(7);
-        let d = a.published.checked_sub((back as i64).days()).ok()?;
+            a.published.checked_add((ahead as i64).days()).ok()?
+        } else {
+            let back = (a.published.weekday().to_monday_zero_offset()
+                - target.to_monday_zero_offset())
+            .rem_euclid(7);
+            a.published.checked_sub((back as i64).days()).ok()?
+        };
         let (start, end) = day_in(d, &a.publisher_tz);
+        let how = if d > a.published { "after" } else { "before" };
         return Some((
             1,
             EventTime {
                 start,
                 end,
                 precision: Precision::Day,
-                resolved: format!("'{}' before publication {} → {d}", original(1), a.published),
+                resolved: format!("'{}' {how} publication {} → {d}", original(1), a.published),
             },
         ));
     }
@@ -615,6 +818,35 @@ fn at(
     None
 }
 
+/// A weekday of the ISO week before the publication's.
+fn weekday_of_last_week(
+    a: &Anchor,
+    target: Weekday,
+    used: usize,
+    text: String,
+) -> Option<(usize, EventTime)> {
+    let monday = a
+        .published
+        .checked_sub((a.published.weekday().to_monday_zero_offset() as i64 + 7).days())
+        .ok()?;
+    let d = monday
+        .checked_add((target.to_monday_zero_offset() as i64).days())
+        .ok()?;
+    let (start, end) = day_in(d, &a.publisher_tz);
+    Some((
+        used,
+        EventTime {
+            start,
+            end,
+            precision: Precision::Day,
+            resolved: format!(
+                "'{text}' (the week before publication {}) → {d}",
+                a.published
+            ),
+        },
+    ))
+}
+
 /// Parses a full date ("January 3, 2026", "3 januari 2026", "30 de abril de 2019") at the
 /// start of `text`, in any language; the year must be written.
 pub fn parse_full_date(text: &str) -> Option<Date> {
@@ -622,7 +854,7 @@ pub fn parse_full_date(text: &str) -> Option<Date> {
     let toks = tokens(&folded.text);
     let far = Date::new(9999, 1, 1).ok()?;
     Lang::ALL.into_iter().find_map(|l| {
-        date_at(&toks, 0, l.lexicon(), far)
+        date_at(&toks, 0, l.lexicon(), far, false)
             .filter(|(_, _, year)| *year)
             .map(|(_, d, _)| d)
     })
@@ -638,12 +870,7 @@ mod tests {
     use jiff::civil::date;
 
     fn anchor(published: Date, tz: &str, lang: Lang) -> Anchor {
-        Anchor {
-            date: published,
-            published,
-            publisher_tz: tz.into(),
-            lang,
-        }
+        Anchor::on(published, tz, lang)
     }
 
     /// (name, text, published, publisher zone, language, start, end, precision)
@@ -653,7 +880,7 @@ mod tests {
         let rows: &[(&str, &str, Date, &str, Lang, &str, &str, Precision)] = &[
             ("nl local time", "rond 02:00 lokale tijd", date(2026, 1, 3), "Europe/Amsterdam", lang("nl"), "2026-01-03T06:00:00Z", "2026-01-03T07:00:00Z", Precision::Hour),
             ("es hora local", "a las 2:00 hora local", date(2026, 1, 3), "UTC", lang("es"), "2026-01-03T06:00:00Z", "2026-01-03T06:01:00Z", Precision::Minute),
-            ("en a.m. local time", "shortly before 2 a.m. local time", date(2026, 1, 3), "UTC", lang("en"), "2026-01-03T06:00:00Z", "2026-01-03T06:01:00Z", Precision::Minute),
+            ("en a.m. local time", "shortly before 2 a.m. local time", date(2026, 1, 3), "UTC", lang("en"), "2026-01-03T05:30:00Z", "2026-01-03T06:00:00Z", Precision::Range),
             ("en p.m. ET", "at 9:15 p.m. ET", date(2026, 1, 2), "UTC", lang("en"), "2026-01-03T02:15:00Z", "2026-01-03T02:16:00Z", Precision::Minute),
             ("en explicit GMT", "at 07:30 GMT", date(2026, 1, 3), "America/New_York", lang("en"), "2026-01-03T07:30:00Z", "2026-01-03T07:31:00Z", Precision::Minute),
             ("en ET in summer is EDT", "at 14:00 ET", date(2025, 9, 2), "UTC", lang("en"), "2025-09-02T18:00:00Z", "2025-09-02T18:01:00Z", Precision::Minute),
