@@ -95,6 +95,8 @@ struct RawLexicon {
     #[serde(default)]
     future: Vec<String>,
     #[serde(default)]
+    weekdays_short: Vec<String>,
+    #[serde(default)]
     rel_last: Vec<String>,
     #[serde(default)]
     rel_this: Vec<String>,
@@ -207,6 +209,8 @@ pub struct Lexicon {
     /// Words of the future tense or of a coming day ("zal", "will", "próximo"): a weekday
     /// in their sentence is the next one, not the last.
     pub future: Vec<String>,
+    /// Short weekday names used alone, Monday first ("segunda" for "segunda-feira").
+    pub weekdays_short: Vec<String>,
     /// "last", "vorige", "pasado": the unit before the reference's.
     pub rel_last: Vec<String>,
     /// "this", "deze", "este": the reference's own unit.
@@ -337,6 +341,7 @@ impl Lexicon {
             clock_morning: folds(raw.clock_morning),
             clock_evening: folds(raw.clock_evening),
             future: folds(raw.future),
+            weekdays_short: folds(raw.weekdays_short),
             rel_last: folds(raw.rel_last),
             rel_this: folds(raw.rel_this),
             rel_next: folds(raw.rel_next),

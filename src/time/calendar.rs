@@ -263,13 +263,11 @@ pub(super) fn calendar_at(
     }
     // "last Thursday", "next Friday", "aanstaande donderdag", "el próximo sábado"
     if let Some((rel, n)) = rel_word(toks, i, lex)
-        && let Some(w) = toks
-            .get(i + n)
-            .and_then(|t| lex.weekdays.iter().position(|d| *d == t.text))
+        && let Some((w, wn)) = super::weekday_at(toks, i + n, lex)
     {
         let target = Weekday::from_monday_zero_offset(w as i8).ok()?;
         let d = weekday_rel(a.published, target, rel)?;
-        let used = n + 1;
+        let used = n + wn;
         return Some((
             used,
             time(a, d, d, Precision::Day, format!("'{}' → {d}", text(used))),

@@ -365,7 +365,10 @@ fn date_clocks(
             } else {
                 &folded[*e..*ds]
             };
-            if gap.split_whitespace().count() <= 3 && !gap.contains(['.', ';']) {
+            if gap.split_whitespace().count() <= 3
+                && !gap.contains(['.', ';'])
+                && !merged_days.contains(ds)
+            {
                 span_s = span_s.min(*ds);
                 span_e = span_e.max(*de);
                 merged_days.push(*ds);
@@ -432,6 +435,7 @@ fn start_words() -> &'static std::collections::HashSet<String> {
                 set.extend(list.iter().map(|p| first(p)));
             }
             set.extend(x.number_words.iter().map(|(p, _)| first(p)));
+            set.extend(x.weekdays_short.iter().cloned());
             set.extend(x.holidays.iter().map(|(p, _)| first(p)));
             set.extend(x.relative_days.iter().map(|(p, _)| first(p)));
         }
@@ -686,12 +690,9 @@ fn at_time(
     // last week
     if let Some((_, n)) = first_phrase(toks, i, &lex.last_week) {
         // "vorige week dinsdag", "last week Tuesday": that day.
-        if let Some(w) = toks
-            .get(i + n)
-            .and_then(|t| lex.weekdays.iter().position(|w| *w == t.text))
-        {
+        if let Some((w, wn)) = weekday_at(toks, i + n, lex) {
             let target = Weekday::from_monday_zero_offset(w as i8).ok()?;
-            return weekday_of_last_week(a, target, n + 1, original(n + 1));
+            return weekday_of_last_week(a, target, n + wn, original(n + wn));
         }
         let monday = a
             .published
@@ -733,9 +734,9 @@ fn at_time(
         ));
     }
     // weekdays: the most recent such day on or before publication
-    if let Some(w) = lex.weekdays.iter().position(|w| *w == toks[i].text) {
+    if let Some((w, wn)) = weekday_at(toks, i, lex) {
         // A weekday naming a date ("zaterdag 3 januari", "Saturday, January 3"): the date.
-        if let Some((u, d, with_year)) = date_at(toks, i + 1, lex, year_base(a), false) {
+        if let Some((u, d, with_year)) = date_at(toks, i + wn, lex, year_base(a), false) {
             let (start, end) = day_in(d, &a.publisher_tz);
             let how = if with_year {
                 "weekday and date"
@@ -743,30 +744,32 @@ fn at_time(
                 "weekday, day and month, year from publication"
             };
             return Some((
-                1 + u,
+                wn + u,
                 EventTime {
                     start,
                     end,
                     precision: Precision::Day,
-                    resolved: format!("'{}' ({how}) → {d}", original(1 + u)),
+                    resolved: format!("'{}' ({how}) → {d}", original(wn + u)),
                 },
             ));
         }
         let target = Weekday::from_monday_zero_offset(w as i8).ok()?;
         // "dinsdag vorige week", "el martes de la semana pasada": that day of the week before.
         let joined = toks
-            .get(i + 1)
+            .get(i + wn)
             .is_some_and(|t| lex.genitive.iter().any(|g| g == t.text));
         let after = [0, 1]
             .into_iter()
             .filter(|skip| *skip == 0 || joined)
             .find_map(|skip| {
-                first_phrase(toks, i + 1 + skip, &lex.last_week).map(|(_, n)| skip + n)
+                first_phrase(toks, i + wn + skip, &lex.last_week).map(|(_, n)| skip + n)
             });
         if let Some(n) = after {
-            return weekday_of_last_week(a, target, 1 + n, original(1 + n));
+            return weekday_of_last_week(a, target, wn + n, original(wn + n));
         }
-        if let Some((used, d)) = calendar::weekday_then_rel(toks, i, lex, a.published, target) {
+        if let Some((used, d)) =
+            calendar::weekday_then_rel(toks, i + wn - 1, lex, a.published, target)
+        {
             let (start, end) = day_in(d, &a.publisher_tz);
             return Some((
                 used,
@@ -792,12 +795,12 @@ fn at_time(
         let (start, end) = day_in(d, &a.publisher_tz);
         let how = if d > a.published { "after" } else { "before" };
         return Some((
-            1,
+            wn,
             EventTime {
                 start,
                 end,
                 precision: Precision::Day,
-                resolved: format!("'{}' {how} publication {} → {d}", original(1), a.published),
+                resolved: format!("'{}' {how} publication {} → {d}", original(wn), a.published),
             },
         ));
     }
@@ -816,6 +819,23 @@ fn at_time(
         ));
     }
     None
+}
+
+/// A weekday at token `i` (its full name, "segunda-feira", or a short form the language
+/// uses alone, "na segunda"): (Monday-based index, tokens).
+pub(crate) fn weekday_at(toks: &[Token], i: usize, lex: &Lexicon) -> Option<(usize, usize)> {
+    lex.weekdays
+        .iter()
+        .enumerate()
+        .filter_map(|(k, w)| phrase_at(toks, i, w).map(|n| (k, n)))
+        .max_by_key(|(_, n)| *n)
+        .or_else(|| {
+            let t = toks.get(i)?.text;
+            lex.weekdays_short
+                .iter()
+                .position(|w| w == t)
+                .map(|k| (k, 1))
+        })
 }
 
 /// A weekday of the ISO week before the publication's.
