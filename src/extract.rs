@@ -142,6 +142,7 @@ struct Words {
     there_not_after: Vec<String>,
     there_not_before: Vec<String>,
     joiners: Vec<String>,
+    clause_breaks: Vec<String>,
 }
 
 fn words() -> &'static Words {
@@ -164,6 +165,7 @@ fn words() -> &'static Words {
             there_not_after: all(|l| &l.there_not_after),
             there_not_before: all(|l| &l.there_not_before),
             joiners: all(|l| &l.joiners),
+            clause_breaks: all(|l| &l.clause_breaks),
         }
     })
 }
@@ -346,13 +348,20 @@ pub fn extract(report: &Report, gazetteer: &Gazetteer, matcher: &Matcher) -> Vec
     let units = units(text, &segs);
     let editor = report.meta.date_source == DateSource::Editor;
 
-    // Time mentions and the base time of each segment.
+    // Time mentions and the base time of each segment. The document time model: a line
+    // that is only a date ("Saturday 3 January 2026", "SÁBADO 3 DE ENERO") is the date of
+    // what follows; a line that is only a clock ("6.31am GMT") heads a liveblog entry, the
+    // base time of the paragraphs under it; a paragraph that opens with a clock and a
+    // separator ("01H55. …", "23:35 | …") is an entry of its own. Clocks inside an entry
+    // are the last such time at or before the entry's.
     let mut seg_times: Vec<(EventTime, Vec<TimeMention>)> = Vec::with_capacity(segs.len());
+    let mut header_date: Option<jiff::civil::Date> = None;
+    let mut header_clock: Option<EventTime> = None;
     for seg in &segs {
         let mut anchor = Anchor {
             reference: None,
             year: None,
-            date: report.meta.published,
+            date: header_date.unwrap_or(report.meta.published),
             published: report.meta.published,
             publisher_tz: report.meta.publisher_tz.clone(),
             lang: report.meta.language,
@@ -374,27 +383,104 @@ pub fn extract(report: &Report, gazetteer: &Gazetteer, matcher: &Matcher) -> Vec
                 anchor.publisher_tz = "UTC".into();
                 Some(time::post_day(d))
             }
+            SegmentKind::Paragraph | SegmentKind::ListItem => header_clock.clone(),
             _ => None,
-        }
-        .unwrap_or_else(|| time::publication_day(&anchor, editor));
+        };
         // A time inside a place name ("23 de Enero") is not a time.
-        let found = time::find(&text[seg.start..seg.end], &anchor)
-            .into_iter()
-            .map(|t| TimeMention {
-                start: t.start + seg.start,
-                end: t.end + seg.start,
-                time: t.time,
-            })
-            .filter(|t| {
-                !in_span(
-                    &mentions,
-                    t.start.saturating_sub(256),
-                    t.end + 256,
-                    mention_span,
-                )
-                .any(|m| m.start < t.end && t.start < m.end)
-            })
-            .collect();
+        let find = |anchor: &Anchor| -> Vec<TimeMention> {
+            time::find(&text[seg.start..seg.end], anchor)
+                .into_iter()
+                .map(|t| TimeMention {
+                    start: t.start + seg.start,
+                    end: t.end + seg.start,
+                    time: t.time,
+                })
+                .filter(|t| {
+                    !in_span(
+                        &mentions,
+                        t.start.saturating_sub(256),
+                        t.end + 256,
+                        mention_span,
+                    )
+                    .any(|m| m.start < t.end && t.start < m.end)
+                })
+                .collect()
+        };
+        let mut found = find(&anchor);
+        let body = text[seg.start..seg.end].trim_end_matches(['.', ':', ' ']);
+        let whole = |t: &TimeMention| {
+            let rest = text[seg.start..t.start].trim().len()
+                + text[t.end..seg.start + body.len()].trim().len();
+            rest * 4 <= body.len()
+        };
+        // A header line: only a date, or only a clock.
+        if seg.kind == SegmentKind::Paragraph && found.len() <= 2 && !found.is_empty() {
+            let first = &found[0];
+            let span_all = TimeMention {
+                start: first.start,
+                end: found[found.len() - 1].end,
+                time: first.time.clone(),
+            };
+            if whole(&span_all) {
+                match first.time.precision {
+                    Precision::Day => {
+                        header_date = Some(
+                            first
+                                .time
+                                .start
+                                .to_zoned(
+                                    jiff::tz::TimeZone::get(&anchor.publisher_tz)
+                                        .unwrap_or(jiff::tz::TimeZone::UTC),
+                                )
+                                .date(),
+                        );
+                        header_clock = None;
+                    }
+                    Precision::Minute | Precision::Hour => {
+                        // What an entry reports happened before it: the hour up to its time.
+                        let t = &first.time;
+                        header_clock = Some(EventTime {
+                            start: t
+                                .start
+                                .checked_sub(jiff::Span::new().hours(1))
+                                .unwrap_or(t.start),
+                            end: t
+                                .start
+                                .checked_add(jiff::Span::new().minutes(1))
+                                .unwrap_or(t.end),
+                            precision: Precision::Range,
+                            resolved: format!(
+                                "the hour up to the liveblog entry of {}",
+                                t.resolved
+                            ),
+                        });
+                    }
+                    _ => {}
+                }
+                seg_times.push((
+                    base.unwrap_or_else(|| time::publication_day(&anchor, editor)),
+                    found,
+                ));
+                continue;
+            }
+        }
+        // Inside an entry, a clock without a date is the last such time at or before it.
+        if let Some(b) = &base {
+            anchor.reference = Some(b.end);
+            found = find(&anchor);
+        }
+        // An entry that opens with its clock: "01H55. …", "23:35 | …".
+        let opening = found.first().filter(|t| {
+            matches!(t.time.precision, Precision::Minute | Precision::Hour)
+                && text[seg.start..t.start].split_whitespace().count() <= 2
+                && text[t.end..seg.end]
+                    .trim_start_matches([' ', ')'])
+                    .starts_with(['.', '|', '-', '–', '—', ':'])
+        });
+        let base = match opening {
+            Some(t) => t.time.clone(),
+            None => base.unwrap_or_else(|| time::publication_day(&anchor, editor)),
+        };
         seg_times.push((base, found));
     }
 
@@ -450,7 +536,7 @@ pub fn extract(report: &Report, gazetteer: &Gazetteer, matcher: &Matcher) -> Vec
         }
         let certainty = certainty_of(&segs, unit, &certainties, &modals);
         let (base, found) = &seg_times[unit.segment];
-        // The unit's own time; else the discourse time: the last one before it in its
+        // The discourse time of a unit without its own: the last one before it in its
         // segment; else the segment's first (a lead-in: "Explosions. On Saturday, …").
         // A year or month is background ("López, arrested in 2014"): it is not carried over.
         let carries = |t: &&TimeMention| {
@@ -459,20 +545,44 @@ pub fn extract(report: &Report, gazetteer: &Gazetteer, matcher: &Matcher) -> Vec
                 Precision::Minute | Precision::Hour | Precision::Day
             )
         };
-        let mention = found
+        let own: Vec<&TimeMention> = found
             .iter()
-            .find(|t| t.start >= unit.start && t.end <= unit.end)
-            .or_else(|| {
-                found
-                    .iter()
-                    .rev()
-                    .filter(carries)
-                    .find(|t| t.end <= unit.start)
-            })
+            .filter(|t| t.start >= unit.start && t.end <= unit.end)
+            .collect();
+        let discourse = found
+            .iter()
+            .rev()
+            .filter(carries)
+            .find(|t| t.end <= unit.start)
             .or_else(|| found.first().filter(carries));
-        let time = mention.map_or_else(|| base.clone(), |t| t.time.clone());
-        let time_text = mention.map(|t| (t.start, t.end));
         for m in places {
+            // Each place takes the cue of its own clause (nearest), so one sentence can
+            // give a strike and an outage; a statement verb yields to a happening.
+            let cue = unit_cues.iter().min_by_key(|(s, e, c)| {
+                (
+                    clause_gap(text, (*s, *e), (m.start, m.end)),
+                    *c == Category::Statement,
+                    span_distance((*s, *e), (m.start, m.end)),
+                )
+            });
+            let (category, anchor) = match cue {
+                Some((s, e, c)) => (*c, (*s, *e)),
+                None => (category, (m.start, m.end)),
+            };
+            // The time of the cue's clause, the finest first; else the discourse time.
+            let mention = own
+                .iter()
+                .min_by_key(|t| {
+                    (
+                        clause_gap(text, (t.start, t.end), anchor),
+                        precision_rank(t.time.precision),
+                        span_distance((t.start, t.end), anchor),
+                    )
+                })
+                .copied()
+                .or(discourse);
+            let time = mention.map_or_else(|| base.clone(), |t| t.time.clone());
+            let time_text = mention.map(|t| (t.start, t.end));
             let key = (m.site_id.clone(), category, certainty, time.start, time.end);
             if !seen.insert(key) {
                 continue;
@@ -481,7 +591,7 @@ pub fn extract(report: &Report, gazetteer: &Gazetteer, matcher: &Matcher) -> Vec
                 event_id: format!("{}-{}-{}", report.id, unit.start, m.site_id),
                 site_id: m.site_id.clone(),
                 report_id: report.id.clone(),
-                time: time.clone(),
+                time,
                 category,
                 certainty,
                 quote_start: unit.start,
@@ -493,6 +603,51 @@ pub fn extract(report: &Report, gazetteer: &Gazetteer, matcher: &Matcher) -> Vec
         }
     }
     events
+}
+
+/// Finer precisions first.
+fn precision_rank(p: Precision) -> u8 {
+    match p {
+        Precision::Minute => 0,
+        Precision::Hour => 1,
+        Precision::Range => 2,
+        Precision::Day => 3,
+        Precision::Week => 4,
+        Precision::Month => 5,
+        Precision::Year => 6,
+    }
+}
+
+/// Characters between two spans (0 if they overlap).
+fn span_distance(a: (usize, usize), b: (usize, usize)) -> usize {
+    if a.1 <= b.0 {
+        b.0 - a.1
+    } else {
+        a.0.saturating_sub(b.1)
+    }
+}
+
+/// How many clause boundaries stand between two spans of a sentence: semicolons, colons,
+/// dashes, parentheses, and the clause words of every language (`clause_breaks`: "after",
+/// "while", "nadat", "tras", "enquanto") and commas before them.
+fn clause_gap(text: &str, a: (usize, usize), b: (usize, usize)) -> usize {
+    let (from, to) = if a.1 <= b.0 {
+        (a.1, b.0)
+    } else {
+        (b.1, a.0.max(b.1))
+    };
+    let gap = text.get(from..to).unwrap_or("");
+    let marks = gap.matches([';', ':', '—', '–', '(', ')']).count();
+    let words = words()
+        .clause_breaks
+        .iter()
+        .filter(|w| {
+            crate::text::words(gap)
+                .map(|(_, x)| fold(x))
+                .any(|x| &x == *w)
+        })
+        .count();
+    marks + words
 }
 
 /// The certainty of a unit: the most speculative cue wins; a hedge with a modal verb is
@@ -516,7 +671,7 @@ fn certainty_of(
     let mut c = cues
         .into_iter()
         .min_by_key(|c| certainty_rank(*c))
-        .unwrap_or(Certainty::Reported);
+        .unwrap_or(Certainty::Confirmed);
     if c == Certainty::Hedged && !within(modals, unit).is_empty() {
         c = Certainty::Hypothetical;
     }

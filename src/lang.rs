@@ -97,6 +97,8 @@ struct RawLexicon {
     #[serde(default)]
     weekdays_short: Vec<String>,
     #[serde(default)]
+    clause_breaks: Vec<String>,
+    #[serde(default)]
     rel_last: Vec<String>,
     #[serde(default)]
     rel_this: Vec<String>,
@@ -209,6 +211,9 @@ pub struct Lexicon {
     /// Words of the future tense or of a coming day ("zal", "will", "próximo"): a weekday
     /// in their sentence is the next one, not the last.
     pub future: Vec<String>,
+    /// Words that begin a new clause ("after", "while", "nadat", "tras"): a cue does not
+    /// reach a place across them when a nearer one does.
+    pub clause_breaks: Vec<String>,
     /// Short weekday names used alone, Monday first ("segunda" for "segunda-feira").
     pub weekdays_short: Vec<String>,
     /// "last", "vorige", "pasado": the unit before the reference's.
@@ -342,6 +347,7 @@ impl Lexicon {
             clock_evening: folds(raw.clock_evening),
             future: folds(raw.future),
             weekdays_short: folds(raw.weekdays_short),
+            clause_breaks: folds(raw.clause_breaks),
             rel_last: folds(raw.rel_last),
             rel_this: folds(raw.rel_this),
             rel_next: folds(raw.rel_next),
