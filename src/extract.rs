@@ -560,6 +560,7 @@ pub fn extract(report: &Report, gazetteer: &Gazetteer, matcher: &Matcher) -> Vec
             // give a strike and an outage; a statement verb yields to a happening.
             let cue = unit_cues.iter().min_by_key(|(s, e, c)| {
                 (
+                    describes(text, (*s, *e), (m.start, m.end)),
                     clause_gap(text, (*s, *e), (m.start, m.end)),
                     *c == Category::Statement,
                     span_distance((*s, *e), (m.start, m.end)),
@@ -616,6 +617,28 @@ fn precision_rank(p: Precision) -> u8 {
         Precision::Month => 5,
         Precision::Year => 6,
     }
+}
+
+/// Whether a cue only describes the place it precedes through a genitive
+/// ("helikopterbasis van Higuerote", "base aérea de La Carlota"): another cue of the clause
+/// says what happened there.
+fn describes(text: &str, cue: (usize, usize), place: (usize, usize)) -> bool {
+    // A cue inside the place's own name ("helikopterbasis van Higuerote").
+    if place.0 <= cue.0 && cue.1 <= place.1 {
+        return true;
+    }
+    if cue.1 > place.0 {
+        return false;
+    }
+    // The cue's whole word: a prefix cue inside a compound ("helikopterbasis").
+    let word_end = text[cue.1..]
+        .char_indices()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(text.len(), |(i, _)| cue.1 + i);
+    let gap: Vec<String> = crate::text::words(text.get(word_end..place.0).unwrap_or(""))
+        .map(|(_, w)| fold(w))
+        .collect();
+    word_end > cue.1 && gap.len() == 1 && words().genitive.contains(&gap[0])
 }
 
 /// Characters between two spans (0 if they overlap).
