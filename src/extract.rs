@@ -525,6 +525,12 @@ pub fn extract(report: &Report, gazetteer: &Gazetteer, matcher: &Matcher) -> Vec
         if places.is_empty() && unit_category[u].is_some() {
             places = pro_form_places(text, unit, &recent, u);
         }
+        // A statement or official act that names no place is at its actor's country
+        // ("the president of Colombia said", "el Gobierno venezolano denunció").
+        if places.is_empty() && unit_category[u] == Some(Category::Statement) {
+            let first_cue = unit_cues.first().map_or(unit.end, |c| c.0);
+            places = actor_places(gazetteer, text, &folded, unit, &here, first_cue);
+        }
         if !places.is_empty() {
             recent.push((u, places.clone()));
         }
@@ -738,6 +744,52 @@ fn pro_form_places(
             end: unit.start + e,
         })
         .collect()
+}
+
+/// The countries of a unit's actors: place mentions in an actor's role and demonyms
+/// ("Venezuelan", "estadounidense"; each language's `demonyms` table) before the cue,
+/// the first one only.
+fn actor_places(
+    g: &Gazetteer,
+    text: &str,
+    folded: &Folded,
+    unit: &Unit,
+    here: &[&Mention],
+    cue: usize,
+) -> Vec<Mention> {
+    if let Some(m) = here.iter().find(|m| role(text, m) == Role::Actor) {
+        return vec![(*m).clone()];
+    }
+    // The actor is the subject: a demonym before the statement's cue.
+    let (fs, fe) = (
+        folded.folded_at(unit.start),
+        folded.folded_at(cue.max(unit.start)),
+    );
+    let hay = &folded.text[fs..fe];
+    let mut best: Option<(usize, usize, &str)> = None;
+    for l in Lang::ALL {
+        for (word, site) in &l.lexicon().demonyms {
+            let mut from = 0;
+            while let Some(at) = hay[from..].find(word.as_str()).map(|a| a + from) {
+                from = at + word.len();
+                if at_word_bounds(hay, at, at + word.len())
+                    && g.get(site).is_some()
+                    && best.is_none_or(|(b, _, _)| at < b)
+                {
+                    best = Some((at, at + word.len(), site.as_str()));
+                }
+            }
+        }
+    }
+    best.map(|(s, e, site)| {
+        let (start, end) = folded.original_span(fs + s, fs + e);
+        vec![Mention {
+            site_id: site.to_string(),
+            start,
+            end,
+        }]
+    })
+    .unwrap_or_default()
 }
 
 /// Ranks certainty cues: a speculative or hedging word outweighs a confirming one.

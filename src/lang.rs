@@ -99,6 +99,8 @@ struct RawLexicon {
     #[serde(default)]
     clause_breaks: Vec<String>,
     #[serde(default)]
+    demonyms: BTreeMap<String, String>,
+    #[serde(default)]
     rel_last: Vec<String>,
     #[serde(default)]
     rel_this: Vec<String>,
@@ -214,6 +216,8 @@ pub struct Lexicon {
     /// Words that begin a new clause ("after", "while", "nadat", "tras"): a cue does not
     /// reach a place across them when a nearer one does.
     pub clause_breaks: Vec<String>,
+    /// Adjectives of nationality and the gazetteer id of their country ("venezuelan").
+    pub demonyms: Vec<(String, String)>,
     /// Short weekday names used alone, Monday first ("segunda" for "segunda-feira").
     pub weekdays_short: Vec<String>,
     /// "last", "vorige", "pasado": the unit before the reference's.
@@ -348,6 +352,11 @@ impl Lexicon {
             future: folds(raw.future),
             weekdays_short: folds(raw.weekdays_short),
             clause_breaks: folds(raw.clause_breaks),
+            demonyms: raw
+                .demonyms
+                .into_iter()
+                .map(|(k, v)| (fold(&k), v))
+                .collect(),
             rel_last: folds(raw.rel_last),
             rel_this: folds(raw.rel_this),
             rel_next: folds(raw.rel_next),
